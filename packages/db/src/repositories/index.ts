@@ -1,0 +1,5 @@
+export * from "./audit.ts";
+export * from "./notifications.ts";
+export * from "./outbox.ts";
+export * from "./settings.ts";
+export * from "./users.ts";

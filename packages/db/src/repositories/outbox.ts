@@ -1,0 +1,114 @@
+// The notification outbox: enqueue inside the causing transaction; workers claim due rows
+// with FOR UPDATE SKIP LOCKED under a short lease, deliver outside any transaction, then
+// record the outcome. Two workers never hold the same row; a crashed worker's lease runs out.
+import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
+import type { Database, Tx } from "../client.ts";
+import { notification, outbox } from "../schema/index.ts";
+
+export type OutboxRow = typeof outbox.$inferSelect;
+export type NewOutboxMessage = Pick<
+  typeof outbox.$inferInsert,
+  "kind" | "channel" | "userId" | "toEmail" | "locale" | "payload" | "dedupeKey" | "nextAttemptAt"
+>;
+
+/** Adds messages; a message whose dedupeKey exists already is dropped (jobs on several instances). */
+export async function enqueueOutbox(
+  tx: Database | Tx,
+  messages: NewOutboxMessage | NewOutboxMessage[],
+): Promise<number> {
+  const list = Array.isArray(messages) ? messages : [messages];
+  if (list.length === 0) return 0;
+  const rows = await tx
+    .insert(outbox)
+    .values(list)
+    .onConflictDoNothing()
+    .returning({ id: outbox.id });
+  return rows.length;
+}
+
+/** Claims up to `limit` due rows for `leaseMs`; returns them with `attempts` already counted. */
+export async function claimOutbox(
+  db: Database,
+  options: { now: Date; limit: number; leaseMs: number },
+): Promise<OutboxRow[]> {
+  const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(
+        or(
+          and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, options.now)),
+          and(eq(outbox.status, "sending"), lte(outbox.leaseUntil, options.now)),
+        ),
+      )
+      .orderBy(outbox.nextAttemptAt, outbox.id)
+      .limit(options.limit)
+      .for("update", { skipLocked: true });
+    if (due.length === 0) return [];
+    return tx
+      .update(outbox)
+      .set({ status: "sending", leaseUntil, attempts: sql`${outbox.attempts} + 1` })
+      .where(
+        inArray(
+          outbox.id,
+          due.map((r) => r.id),
+        ),
+      )
+      .returning();
+  });
+}
+
+/** Marks an e-mail (or any external) delivery done. */
+export async function markOutboxSent(db: Database | Tx, id: number, now: Date): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: "sent", sentAt: now, leaseUntil: null, lastError: null })
+    .where(eq(outbox.id, id));
+}
+
+/** Reschedules a failed delivery, or gives up (`retryAt` null → dead). */
+export async function markOutboxFailed(
+  db: Database | Tx,
+  id: number,
+  error: string,
+  retryAt: Date | null,
+): Promise<void> {
+  await db
+    .update(outbox)
+    .set(
+      retryAt
+        ? {
+            status: "pending",
+            nextAttemptAt: retryAt,
+            leaseUntil: null,
+            lastError: error.slice(0, 2000),
+          }
+        : { status: "dead", leaseUntil: null, lastError: error.slice(0, 2000) },
+    )
+    .where(eq(outbox.id, id));
+}
+
+/** In-app delivery: the notification and the sent mark commit together, at most once per row. */
+export async function deliverOutboxInApp(db: Database, row: OutboxRow, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (row.userId) {
+      await tx
+        .insert(notification)
+        .values({
+          userId: row.userId,
+          outboxId: row.id,
+          kind: row.kind,
+          payload: row.payload,
+          createdAt: now,
+        })
+        .onConflictDoNothing();
+    }
+    await markOutboxSent(tx, row.id, now);
+  });
+}
+
+export async function getOutboxRow(db: Database, id: number): Promise<OutboxRow | null> {
+  const rows = await db.select().from(outbox).where(eq(outbox.id, id));
+  return rows[0] ?? null;
+}

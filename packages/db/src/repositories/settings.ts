@@ -1,0 +1,42 @@
+// Association settings (one row) and generated instance secrets.
+import { eq } from "drizzle-orm";
+import type { Database, Tx } from "../client.ts";
+import { associationSettings, instanceSecret } from "../schema/index.ts";
+
+export type AssociationSettings = typeof associationSettings.$inferSelect;
+
+export async function getAssociationSettings(
+  db: Database | Tx,
+): Promise<AssociationSettings | null> {
+  const rows = await db.select().from(associationSettings).where(eq(associationSettings.id, 1));
+  return rows[0] ?? null;
+}
+
+/**
+ * Creates the settings row if there is none. Returns whether this call created it, so the
+ * caller knows it is the first start (several instances may race; exactly one wins).
+ */
+export async function ensureAssociationSettings(
+  db: Database | Tx,
+  defaults: { name: string; timezone: string; defaultLocale?: string },
+): Promise<{ created: boolean; settings: AssociationSettings }> {
+  const inserted = await db
+    .insert(associationSettings)
+    .values({ id: 1, ...defaults })
+    .onConflictDoNothing()
+    .returning();
+  if (inserted[0]) return { created: true, settings: inserted[0] };
+  const existing = await getAssociationSettings(db);
+  return { created: false, settings: existing! };
+}
+
+/** Reads a named secret, creating it with `generate()` if absent (first writer wins). */
+export async function getOrCreateSecret(
+  db: Database,
+  name: string,
+  generate: () => string,
+): Promise<string> {
+  await db.insert(instanceSecret).values({ name, value: generate() }).onConflictDoNothing();
+  const rows = await db.select().from(instanceSecret).where(eq(instanceSecret.name, name));
+  return rows[0]!.value;
+}

@@ -1,0 +1,34 @@
+// Accounts as the API sees them (better-auth owns their creation and passwords).
+import { count, eq } from "drizzle-orm";
+import type { Database, Tx } from "../client.ts";
+import { user } from "../schema/index.ts";
+
+export type UserRow = typeof user.$inferSelect;
+
+export async function getUserById(db: Database | Tx, id: string): Promise<UserRow | null> {
+  const rows = await db.select().from(user).where(eq(user.id, id));
+  return rows[0] ?? null;
+}
+
+export async function findUserByEmail(db: Database | Tx, email: string): Promise<UserRow | null> {
+  const rows = await db.select().from(user).where(eq(user.email, email.toLowerCase()));
+  return rows[0] ?? null;
+}
+
+export async function setUserRole(
+  db: Database | Tx,
+  id: string,
+  role: string,
+): Promise<UserRow | null> {
+  const rows = await db.update(user).set({ role }).where(eq(user.id, id)).returning();
+  return rows[0] ?? null;
+}
+
+export async function setUserLocale(db: Database | Tx, id: string, locale: string): Promise<void> {
+  await db.update(user).set({ locale }).where(eq(user.id, id));
+}
+
+export async function countUsers(db: Database | Tx): Promise<number> {
+  const rows = await db.select({ n: count() }).from(user);
+  return rows[0]!.n;
+}

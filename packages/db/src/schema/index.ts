@@ -1,0 +1,4 @@
+// The whole drizzle schema; later areas add their files here.
+export * from "./association.ts";
+export * from "./auth.ts";
+export * from "./notifications.ts";

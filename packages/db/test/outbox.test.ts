@@ -1,0 +1,139 @@
+// Outbox claims, retries, dedupe and in-app delivery on every driver; exactly-once claims
+// with two workers (two connection pools) on PostgreSQL.
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import {
+  claimOutbox,
+  countUnreadNotifications,
+  createDb,
+  deliverOutboxInApp,
+  enqueueOutbox,
+  getOutboxRow,
+  listNotifications,
+  markNotificationsRead,
+  markOutboxFailed,
+  markOutboxSent,
+  user,
+} from "../src/index.ts";
+import { type TestDatabase, testDrivers } from "../src/testing.ts";
+
+const t0 = new Date("2026-01-10T10:00:00Z");
+const later = (ms: number) => new Date(t0.getTime() + ms);
+
+describe.each(testDrivers(inject("databaseUrl")))("outbox on $name", (driver) => {
+  let h: TestDatabase;
+  beforeAll(async () => {
+    h = await driver.open();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  beforeEach(async () => {
+    await h.reset();
+    await h.db.insert(user).values([
+      { id: "u1", name: "Ann", email: "ann@example.org" },
+      { id: "u2", name: "Bo", email: "bo@example.org" },
+    ]);
+  });
+
+  it("claims due rows once under a lease, and again only after the lease runs out", async () => {
+    await enqueueOutbox(h.db, [
+      { kind: "test", channel: "email", toEmail: "ann@example.org", nextAttemptAt: t0 },
+      { kind: "test", channel: "email", toEmail: "bo@example.org", nextAttemptAt: later(60_000) },
+    ]);
+    const first = await claimOutbox(h.db, { now: t0, limit: 10, leaseMs: 30_000 });
+    expect(first.map((r) => r.toEmail)).toEqual(["ann@example.org"]);
+    expect(first[0]!.attempts).toBe(1);
+    expect(await claimOutbox(h.db, { now: later(1000), limit: 10, leaseMs: 30_000 })).toEqual([]);
+    const reclaimed = await claimOutbox(h.db, { now: later(31_000), limit: 10, leaseMs: 30_000 });
+    expect(reclaimed.map((r) => r.id)).toEqual([first[0]!.id]);
+    expect(reclaimed[0]!.attempts).toBe(2);
+    await markOutboxSent(h.db, first[0]!.id, later(32_000));
+    const rest = await claimOutbox(h.db, { now: later(120_000), limit: 10, leaseMs: 30_000 });
+    expect(rest.map((r) => r.toEmail)).toEqual(["bo@example.org"]);
+  });
+
+  it("reschedules failures and gives up when told to", async () => {
+    await enqueueOutbox(h.db, {
+      kind: "test",
+      channel: "email",
+      toEmail: "a@b.c",
+      nextAttemptAt: t0,
+    });
+    const [row] = await claimOutbox(h.db, { now: t0, limit: 1, leaseMs: 1000 });
+    await markOutboxFailed(h.db, row!.id, "smtp down", later(10_000));
+    expect(await claimOutbox(h.db, { now: later(5000), limit: 1, leaseMs: 1000 })).toEqual([]);
+    const [again] = await claimOutbox(h.db, { now: later(10_000), limit: 1, leaseMs: 1000 });
+    expect(again).toMatchObject({ id: row!.id, attempts: 2, lastError: "smtp down" });
+    await markOutboxFailed(h.db, row!.id, "still down", null);
+    expect(await getOutboxRow(h.db, row!.id)).toMatchObject({
+      status: "dead",
+      lastError: "still down",
+    });
+    expect(await claimOutbox(h.db, { now: later(999_999), limit: 1, leaseMs: 1000 })).toEqual([]);
+  });
+
+  it("drops a message whose dedupe key exists already", async () => {
+    const msg = {
+      kind: "expiry",
+      channel: "email" as const,
+      toEmail: "a@b.c",
+      dedupeKey: "expiry-30:m1",
+    };
+    expect(await enqueueOutbox(h.db, msg)).toBe(1);
+    expect(await enqueueOutbox(h.db, msg)).toBe(0);
+  });
+
+  it("delivers in-app at most once per outbox row and lets only the owner mark it read", async () => {
+    await enqueueOutbox(h.db, {
+      kind: "welcome",
+      channel: "in_app",
+      userId: "u1",
+      payload: { n: 1 },
+      nextAttemptAt: t0,
+    });
+    const [row] = await claimOutbox(h.db, { now: t0, limit: 1, leaseMs: 1000 });
+    await deliverOutboxInApp(h.db, row!, t0);
+    await deliverOutboxInApp(h.db, row!, t0); // a retry after a crash between the two steps
+    const list = await listNotifications(h.db, "u1", { limit: 10 });
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ kind: "welcome", payload: { n: 1 }, readAt: null });
+    expect(await markNotificationsRead(h.db, "u2", [list[0]!.id], t0)).toBe(0);
+    expect(await countUnreadNotifications(h.db, "u1")).toBe(1);
+    expect(await markNotificationsRead(h.db, "u1", "all", t0)).toBe(1);
+    expect(await countUnreadNotifications(h.db, "u1")).toBe(0);
+  });
+
+  if (driver.name !== "postgres") return;
+  it("two workers on separate pools claim every row exactly once", async () => {
+    const other = await createDb({ databaseUrl: h.url!, poolSize: 5, migrate: false });
+    try {
+      const total = 300;
+      await enqueueOutbox(
+        h.db,
+        Array.from({ length: total }, (_, i) => ({
+          kind: "bulk",
+          channel: "email" as const,
+          toEmail: `m${i}@example.org`,
+          nextAttemptAt: t0,
+        })),
+      );
+      const claimedBy = new Map<number, number>();
+      const work = async (worker: number, db: typeof h.db) => {
+        for (;;) {
+          const rows = await claimOutbox(db, { now: later(1), limit: 7, leaseMs: 60_000 });
+          if (rows.length === 0) return;
+          for (const r of rows) {
+            claimedBy.set(r.id, (claimedBy.get(r.id) ?? 0) + 1);
+            await markOutboxSent(db, r.id, later(2));
+          }
+          void worker;
+        }
+      };
+      await Promise.all([work(1, h.db), work(2, other.db), work(3, h.db), work(4, other.db)]);
+      expect(claimedBy.size).toBe(total);
+      expect([...claimedBy.values()].every((n) => n === 1)).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+});
