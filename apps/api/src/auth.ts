@@ -1,0 +1,91 @@
+// better-auth: e-mail + password accounts, database sessions, sign-in rate limits shared by
+// all instances, and password-reset mail through our notification outbox.
+import { enqueueOutbox, type Database, account, rateLimit, session, user, verification } from "@readers/db";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+
+/** The request header that carries the client address we computed (see app.ts). */
+export const CLIENT_IP_HEADER = "x-readers-client-ip";
+
+export interface AuthOptions {
+  db: Database;
+  secret: string;
+  publicUrl: string;
+  /** Called after a password-reset mail was queued (wakes the outbox worker). */
+  onMailQueued?: () => void;
+  /** Requests per minute per IP on sign-in / sign-up / reset (tests raise it). */
+  signInPerMinute?: number;
+}
+
+/** Accounts need a password this long; long passphrases beat complexity rules (NIST 800-63B). */
+export const PASSWORD_MIN_LENGTH = 10;
+/** Hashing cost grows with length; 128 leaves room for any passphrase. */
+export const PASSWORD_MAX_LENGTH = 128;
+
+export function createAuth(options: AuthOptions) {
+  const perMinute = options.signInPerMinute ?? 10;
+  return betterAuth({
+    appName: "Readers",
+    baseURL: options.publicUrl,
+    basePath: "/api/auth",
+    secret: options.secret,
+    trustedOrigins: [options.publicUrl],
+    database: drizzleAdapter(options.db, {
+      provider: "pg",
+      schema: { user, session, account, verification, rateLimit },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+      autoSignIn: true,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      sendResetPassword: async ({ user: u, url }) => {
+        await enqueueOutbox(options.db, {
+          kind: "password_reset",
+          channel: "email",
+          userId: u.id,
+          toEmail: u.email,
+          locale: (u as { locale?: string }).locale ?? "en",
+          payload: { name: u.name, url },
+        });
+        options.onMailQueued?.();
+      },
+    },
+    user: {
+      additionalFields: {
+        // Never settable by the client: roles change only through admin.setRole.
+        role: { type: "string", required: false, defaultValue: "member", input: false },
+        locale: { type: "string", required: false, defaultValue: "en", input: true },
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 30,
+      updateAge: 60 * 60 * 24,
+    },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      modelName: "rateLimit",
+      window: 60,
+      max: 300,
+      customRules: {
+        "/sign-in/email": { window: 60, max: perMinute },
+        "/sign-up/email": { window: 60, max: perMinute },
+        "/request-password-reset": { window: 60, max: Math.max(3, Math.floor(perMinute / 2)) },
+      },
+    },
+    advanced: {
+      // app.ts replaces this header on every request with the socket address (or, with
+      // TRUST_PROXY, the proxy's X-Forwarded-For), so clients cannot forge their way
+      // around the per-IP limits.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      useSecureCookies: options.publicUrl.startsWith("https://"),
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,41 @@
+// Sends e-mail through SMTP when SMTP_URL is set; otherwise writes each message as an .eml
+// file under DATA_DIR/mail, so a fresh install "sends" mail that a person can open.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import nodemailer from "nodemailer";
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage, id: string): Promise<void>;
+  close(): void;
+  /** Where .eml files go, when that is the transport. */
+  readonly mailDir?: string;
+}
+
+export function createMailer(options: { smtpUrl?: string; from: string; dataDir: string }): Mailer {
+  if (options.smtpUrl) {
+    const transport = nodemailer.createTransport(options.smtpUrl);
+    return {
+      send: async (m) => {
+        await transport.sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text });
+      },
+      close: () => transport.close(),
+    };
+  }
+  const mailDir = join(options.dataDir, "mail");
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    mailDir,
+    send: async (m, id) => {
+      const info = await transport.sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text });
+      mkdirSync(mailDir, { recursive: true });
+      writeFileSync(join(mailDir, `${id}.eml`), info.message as Buffer);
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,52 @@
+// E-mail texts per event kind and language. Parameters come from the outbox payload.
+export type MailLocale = "en" | "zh-CN";
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+}
+
+type Template = (p: Record<string, unknown>, association: string) => RenderedMail;
+
+const str = (v: unknown): string => (typeof v === "string" ? v : v === undefined ? "" : String(v));
+
+const templates: Record<string, Record<MailLocale, Template>> = {
+  password_reset: {
+    en: (p, a) => ({
+      subject: `${a}: reset your password`,
+      text: `Hello ${str(p.name)},\n\nSomeone (hopefully you) asked to reset the password of your ${a} account.\nOpen this link within one hour to choose a new one:\n\n${str(p.url)}\n\nIf you did not ask for this, ignore this e-mail; your password stays as it is.\n`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：重置密码`,
+      text: `${str(p.name)}，您好：\n\n有人（希望是您本人）请求重置您在 ${a} 的账户密码。\n请在一小时内打开以下链接设置新密码：\n\n${str(p.url)}\n\n如果这不是您的操作，请忽略此邮件，您的密码不会改变。\n`,
+    }),
+  },
+  welcome: {
+    en: (p, a) => ({
+      subject: `Welcome to ${a}`,
+      text: `Hello ${str(p.name)},\n\nyour account at ${a} is ready.\n`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `欢迎加入 ${a}`,
+      text: `${str(p.name)}，您好：\n\n您在 ${a} 的账户已经开通。\n`,
+    }),
+  },
+};
+
+/** Renders `kind` in `locale` (English when the language or kind has no text of its own). */
+export function renderMail(
+  kind: string,
+  locale: string,
+  payload: Record<string, unknown>,
+  association: string,
+): RenderedMail {
+  const byLocale = templates[kind];
+  if (!byLocale) {
+    return {
+      subject: `${association}: ${kind.replaceAll("_", " ")}`,
+      text: `${JSON.stringify(payload, null, 2)}\n`,
+    };
+  }
+  const template = byLocale[locale === "zh-CN" ? "zh-CN" : "en"];
+  return template(payload, association);
+}

@@ -1,0 +1,119 @@
+// Delivers the notification outbox: claims due rows (FOR UPDATE SKIP LOCKED, so several API
+// instances share the work without sending twice), delivers in-app or by e-mail, and retries
+// failures with exponential backoff until MAX_ATTEMPTS.
+import {
+  claimOutbox,
+  type Database,
+  deliverOutboxInApp,
+  markOutboxFailed,
+  markOutboxSent,
+  type OutboxRow,
+} from "@readers/db";
+import type { Logger } from "../logger.ts";
+import type { Mailer } from "./mailer.ts";
+import { renderMail } from "./templates.ts";
+
+/** After this many failed attempts a message is marked dead (about a day of retries). */
+export const MAX_ATTEMPTS = 8;
+/** First retry after 30 s, doubling, capped at 6 h. */
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** (attempts - 1), 6 * 60 * 60 * 1000);
+}
+/** A claimed row is ours for this long; an SMTP send that hangs longer is retried elsewhere. */
+const LEASE_MS = 2 * 60 * 1000;
+const BATCH = 20;
+
+export interface OutboxWorkerOptions {
+  db: Database;
+  mailer: Mailer;
+  logger: Logger;
+  associationName: () => string;
+  now?: () => Date;
+  pollMs?: number;
+}
+
+export interface OutboxWorker {
+  /** Delivers everything due now; resolves with how many rows it handled. */
+  drain(): Promise<number>;
+  /** Starts polling (and lets kick() wake it early). */
+  start(): void;
+  /** Asks for a run soon (after an enqueue in this process). */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const now = options.now ?? (() => new Date());
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let stopped = true;
+
+  async function deliver(row: OutboxRow): Promise<void> {
+    if (row.channel === "in_app") {
+      await deliverOutboxInApp(options.db, row, now());
+      return;
+    }
+    if (!row.toEmail) throw new Error("e-mail message without an address");
+    const mail = renderMail(row.kind, row.locale, row.payload, options.associationName());
+    await options.mailer.send({ to: row.toEmail, ...mail }, `${row.id}-${row.kind}`);
+    await markOutboxSent(options.db, row.id, now());
+  }
+
+  async function drainOnce(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const rows = await claimOutbox(options.db, { now: now(), limit: BATCH, leaseMs: LEASE_MS });
+      if (rows.length === 0) return handled;
+      for (const row of rows) {
+        try {
+          await deliver(row);
+          options.logger.debug("outbox delivered", { id: row.id, kind: row.kind, channel: row.channel });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          const retryAt = row.attempts >= MAX_ATTEMPTS ? null : new Date(now().getTime() + backoffMs(row.attempts));
+          await markOutboxFailed(options.db, row.id, message, retryAt);
+          options.logger.warn("outbox delivery failed", { id: row.id, kind: row.kind, attempts: row.attempts, retryAt, error: message });
+        }
+        handled++;
+      }
+    }
+  }
+
+  function drain(): Promise<number> {
+    // One drain at a time per process; a second caller joins the running one.
+    running ??= drainOnce().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  function schedule(ms: number): void {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      try {
+        await drain();
+      } catch (error) {
+        options.logger.error("outbox worker error", { error: String(error) });
+      }
+      schedule(options.pollMs ?? 2000);
+    }, ms);
+    timer.unref();
+  }
+
+  return {
+    drain,
+    start() {
+      stopped = false;
+      schedule(0);
+    },
+    kick() {
+      schedule(10);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running?.catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,93 @@
+// Wires the platform together from a validated environment: database, first-start setup,
+// auth, outbox worker, HTTP server, graceful shutdown.
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createDb, type DbHandle, getAssociationSettings } from "@readers/db";
+import { createApp } from "./app.ts";
+import { createAuth } from "./auth.ts";
+import { bootstrap, type BootstrapResult, resolveAuthSecret } from "./bootstrap.ts";
+import type { Env } from "./env.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { createMailer } from "./notifications/mailer.ts";
+import { createOutboxWorker } from "./notifications/worker.ts";
+import type { Services } from "./services.ts";
+
+const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface RunningServer {
+  url: string;
+  handle: DbHandle;
+  firstStart: BootstrapResult;
+  close(): Promise<void>;
+}
+
+/** Opens the database and serves. `beforeServe` runs on the open database (demo seeding). */
+export async function startServer(
+  env: Env,
+  options: { logger?: Logger; beforeServe?: (handle: DbHandle) => Promise<void> } = {},
+): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(env.LOG_LEVEL);
+  const handle = env.DATABASE_URL
+    ? await createDb({ databaseUrl: env.DATABASE_URL })
+    : await createDb({ dataDir: env.DATA_DIR });
+  try {
+    const adminHost = new URL(env.PUBLIC_URL).hostname.replace(/^localhost$|^127\.0\.0\.1$/, "readers.local");
+    const firstStart = await bootstrap(handle.db, {
+      associationName: env.ASSOCIATION_NAME,
+      timezone: env.ASSOCIATION_TIMEZONE,
+      adminEmail: `admin@${adminHost}`,
+    });
+    await options.beforeServe?.(handle);
+    const settings = await getAssociationSettings(handle.db);
+    const associationName = settings?.name ?? env.ASSOCIATION_NAME;
+
+    const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, dataDir: resolve(env.DATA_DIR) });
+    const worker = createOutboxWorker({ db: handle.db, mailer, logger, associationName: () => associationName });
+    const services: Services = {
+      associationName: () => associationName,
+      timezone: settings?.timezone ?? env.ASSOCIATION_TIMEZONE,
+      publicUrl: env.PUBLIC_URL,
+      notify: () => worker.kick(),
+    };
+    const auth = createAuth({
+      db: handle.db,
+      secret: await resolveAuthSecret(handle.db, env.AUTH_SECRET),
+      publicUrl: env.PUBLIC_URL,
+      onMailQueued: () => worker.kick(),
+    });
+    const app = createApp({
+      handle,
+      auth,
+      services,
+      logger,
+      trustProxy: env.TRUST_PROXY,
+      spas: [
+        { prefix: "/kiosk", dir: resolve(appsDir, "kiosk/dist") },
+        { prefix: "", dir: resolve(appsDir, "portal/dist") },
+      ],
+    });
+
+    const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
+      const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolveServer(s));
+      s.once("error", reject);
+    });
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+    worker.start();
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        await new Promise<void>((r) => server.close(() => r()));
+        await worker.stop();
+        mailer.close();
+        await handle.close();
+      })());
+    return { url: `http://${host}:${port}`, handle, firstStart, close };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}

@@ -1,0 +1,155 @@
+// Accounts over HTTP exactly as the portal uses them: sign-up, session, me.get, sign-out,
+// sign-in, password reset by e-mail through the outbox, and the sign-in rate limit.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { testDrivers, type TestDatabase } from "@readers/db/testing";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { buildHarness, cookieOf, type Harness, json as jsonOf, PASSWORD, PUBLIC_URL, trpcGet, trpcPost } from "./harness.ts";
+
+const json = { "content-type": "application/json", origin: PUBLIC_URL };
+
+describe.each(testDrivers(inject("databaseUrl")))("accounts on $name", (driver) => {
+  let h: TestDatabase;
+  let t: Harness;
+  beforeAll(async () => {
+    h = await driver.open();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  beforeEach(async () => {
+    await h.reset();
+    t = buildHarness(h);
+  });
+
+  it("signs up, sees itself in me.get, signs out, and signs in again", async () => {
+    const up = await t.app.request("/api/auth/sign-up/email", {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ name: "Mei Lin", email: "Mei@Example.org", password: PASSWORD }),
+    });
+    expect(up.status).toBe(200);
+    const cookie = cookieOf(up);
+    expect(cookie).toContain("better-auth.session_token=");
+
+    const me = await trpcGet(t.app, "me.get", undefined, { cookie });
+    expect(me.status).toBe(200);
+    expect(me.body.result.data.account).toMatchObject({ name: "Mei Lin", email: "mei@example.org", role: "member", locale: "en" });
+    expect(me.body.result.data.privileges).toContain("notifications.list");
+
+    const out = await t.app.request("/api/auth/sign-out", { method: "POST", headers: { ...json, cookie } });
+    expect(out.status).toBe(200);
+    const after = await trpcGet(t.app, "me.get", undefined, { cookie });
+    expect(after.body.result.data.account).toBeNull();
+
+    const again = await t.signIn("mei@example.org");
+    const me2 = await trpcGet(t.app, "me.get", undefined, { cookie: again });
+    expect(me2.body.result.data.account.email).toBe("mei@example.org");
+  });
+
+  it("refuses a duplicate e-mail, a short password and a wrong password, and creates nothing", async () => {
+    await t.person("Ann");
+    const dup = await t.app.request("/api/auth/sign-up/email", {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ name: "Other Ann", email: "ann@example.org", password: PASSWORD }),
+    });
+    expect(dup.status).toBe(422);
+    expect((await jsonOf(dup)).code).toBe("USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL");
+    const short = await t.app.request("/api/auth/sign-up/email", {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ name: "Bo", email: "bo@example.org", password: "short" }),
+    });
+    expect(short.status).toBe(400);
+    expect((await jsonOf(short)).code).toBe("PASSWORD_TOO_SHORT");
+    await expect(t.signIn("bo@example.org")).rejects.toThrow("401");
+    await expect(t.signIn("ann@example.org", "wrong password!")).rejects.toThrow("401");
+  });
+
+  it("cannot set its own role at sign-up", async () => {
+    const up = await t.app.request("/api/auth/sign-up/email", {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ name: "Eve", email: "eve@example.org", password: PASSWORD, role: "admin" }),
+    });
+    const me = await trpcGet(t.app, "me.get", undefined, { cookie: cookieOf(up) });
+    expect(me.body.result.data.account?.role ?? "refused").not.toBe("admin");
+  });
+
+  it("resets a password through an e-mail sent by the outbox worker", async () => {
+    await t.person("Ann");
+    const ask = await t.app.request("/api/auth/request-password-reset", {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ email: "ann@example.org", redirectTo: `${PUBLIC_URL}/reset-password` }),
+    });
+    expect(ask.status).toBe(200);
+    expect(await t.worker.drain()).toBe(1);
+    const files = readdirSync(t.mailDir);
+    expect(files).toHaveLength(1);
+    const eml = readFileSync(join(t.mailDir, files[0]!), "utf8");
+    expect(eml).toContain("To: ann@example.org");
+    expect(eml).toMatch(/Subject: .*reset your password/);
+    const link = eml.replace(/=\r?\n/g, "").match(/http:\/\/localhost:3999\/api\/auth\/reset-password\/([A-Za-z0-9_-]+)/);
+    expect(link).not.toBeNull();
+    const token = link![1]!;
+
+    const reset = await t.app.request("/api/auth/reset-password", {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ token, newPassword: "a brand new passphrase" }),
+    });
+    expect(reset.status).toBe(200);
+    await expect(t.signIn("ann@example.org")).rejects.toThrow("401");
+    await t.signIn("ann@example.org", "a brand new passphrase");
+    // The token is single-use.
+    const replay = await t.app.request("/api/auth/reset-password", {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ token, newPassword: "yet another passphrase" }),
+    });
+    expect(replay.status).toBe(400);
+    // Nothing is sent twice.
+    expect(await t.worker.drain()).toBe(0);
+  });
+
+  it("rate-limits sign-in attempts per client address", async () => {
+    const limited = buildHarness(h, { signInPerMinute: 3 });
+    await limited.person("Ann");
+    const attempt = () =>
+      limited.app.request(
+        "/api/auth/sign-in/email",
+        { method: "POST", headers: json, body: JSON.stringify({ email: "ann@example.org", password: "wrong password!" }) },
+        { incoming: { socket: { remoteAddress: "203.0.113.7" } } },
+      );
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await attempt()).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    // Another address is not affected, and a forged client-IP header does not help.
+    const other = await limited.app.request(
+      "/api/auth/sign-in/email",
+      { method: "POST", headers: { ...json, "x-readers-client-ip": "198.51.100.1" }, body: JSON.stringify({ email: "ann@example.org", password: PASSWORD }) },
+      { incoming: { socket: { remoteAddress: "203.0.113.8" } } },
+    );
+    expect(other.status).toBe(200);
+    const forged = await limited.app.request(
+      "/api/auth/sign-in/email",
+      { method: "POST", headers: { ...json, "x-readers-client-ip": "198.51.100.2" }, body: JSON.stringify({ email: "ann@example.org", password: PASSWORD }) },
+      { incoming: { socket: { remoteAddress: "203.0.113.7" } } },
+    );
+    expect(forged.status).toBe(429);
+  });
+
+  it("changes the account language with me.setLocale", async () => {
+    await t.person("Ann");
+    const cookie = await t.signIn("ann@example.org");
+    const res = await trpcPost(t.app, "me.setLocale", { locale: "zh-CN" }, { cookie });
+    expect(res.status).toBe(200);
+    const me = await trpcGet(t.app, "me.get", undefined, { cookie });
+    expect(me.body.result.data.account.locale).toBe("zh-CN");
+    const bad = await trpcPost(t.app, "me.setLocale", { locale: "fr" }, { cookie });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.data.zodError.fieldErrors.locale).toBeDefined();
+  });
+});

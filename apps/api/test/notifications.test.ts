@@ -1,0 +1,101 @@
+// The outbox worker end to end (in-app and e-mail, retries, dead letters) and the member's
+// notifications inbox.
+import { existsSync, readdirSync } from "node:fs";
+import { enqueueOutbox, getOutboxRow } from "@readers/db";
+import { testDrivers, type TestDatabase } from "@readers/db/testing";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { silentLogger } from "../src/logger.ts";
+import { backoffMs, createOutboxWorker, MAX_ATTEMPTS } from "../src/notifications/worker.ts";
+import { renderMail } from "../src/notifications/templates.ts";
+import { buildHarness, type Harness } from "./harness.ts";
+
+describe.each(testDrivers(inject("databaseUrl")))("notifications on $name", (driver) => {
+  let h: TestDatabase;
+  let t: Harness;
+  beforeAll(async () => {
+    h = await driver.open();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  beforeEach(async () => {
+    await h.reset();
+    t = buildHarness(h);
+  });
+
+  it("delivers in-app and e-mail messages exactly once", async () => {
+    const ann = await t.person("Ann");
+    await enqueueOutbox(h.db, [
+      { kind: "welcome", channel: "in_app", userId: ann.userId, payload: { name: "Ann" } },
+      { kind: "welcome", channel: "email", userId: ann.userId, toEmail: ann.email, locale: "zh-CN", payload: { name: "Ann" } },
+    ]);
+    expect(await t.worker.drain()).toBe(2);
+    expect(await t.worker.drain()).toBe(0);
+    const files = readdirSync(t.mailDir);
+    expect(files).toHaveLength(1);
+    const list = await t.caller(ann).notifications.list({ limit: 10 });
+    expect(list.items).toEqual([
+      expect.objectContaining({ kind: "welcome", payload: { name: "Ann" }, readAt: null }),
+    ]);
+  });
+
+  it("retries a failing e-mail with backoff and gives up after the last attempt", async () => {
+    let clock = new Date("2026-03-01T09:00:00Z");
+    const failing = createOutboxWorker({
+      db: h.db,
+      mailer: { send: async () => Promise.reject(new Error("SMTP 451 try later")), close: () => {} },
+      logger: silentLogger,
+      associationName: () => "Test",
+      now: () => clock,
+    });
+    await enqueueOutbox(h.db, { kind: "welcome", channel: "email", toEmail: "x@example.org", nextAttemptAt: clock });
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      expect(await failing.drain()).toBe(1);
+      // Nothing is due again until the backoff has passed.
+      expect(await failing.drain()).toBe(0);
+      clock = new Date(clock.getTime() + backoffMs(attempt));
+    }
+    const row = await getOutboxRow(h.db, 1);
+    expect(row).toMatchObject({ status: "dead", attempts: MAX_ATTEMPTS, lastError: "SMTP 451 try later" });
+    expect(await failing.drain()).toBe(0);
+  });
+
+  it("pages a member's notifications, newest first, and marks them read", async () => {
+    const ann = await t.person("Ann");
+    const bo = await t.person("Bo");
+    await enqueueOutbox(
+      h.db,
+      Array.from({ length: 5 }, (_, i) => ({ kind: "welcome", channel: "in_app" as const, userId: ann.userId, payload: { i } })),
+    );
+    await enqueueOutbox(h.db, { kind: "welcome", channel: "in_app", userId: bo.userId, payload: { i: 99 } });
+    await t.worker.drain();
+    const api = t.caller(ann);
+    const first = await api.notifications.list({ limit: 2 });
+    expect(first.items.map((n) => n.payload.i)).toEqual([4, 3]);
+    const second = await api.notifications.list({ limit: 2, before: first.nextBefore! });
+    expect(second.items.map((n) => n.payload.i)).toEqual([2, 1]);
+    const last = await api.notifications.list({ limit: 2, before: second.nextBefore! });
+    expect(last.items.map((n) => n.payload.i)).toEqual([0]);
+    expect(last.nextBefore).toBeNull();
+    expect(await api.notifications.unreadCount()).toEqual({ count: 5 });
+    // Bo's id cannot be marked by Ann.
+    const bosList = await t.caller(bo).notifications.list({ limit: 5 });
+    expect(await api.notifications.markRead({ ids: [bosList.items[0]!.id] })).toEqual({ updated: 0 });
+    expect(await api.notifications.markRead({ ids: [first.items[0]!.id] })).toEqual({ updated: 1 });
+    expect((await api.notifications.list({ limit: 10, unreadOnly: true })).items).toHaveLength(4);
+    expect(await api.notifications.markRead({ all: true })).toEqual({ updated: 4 });
+    expect(await t.caller(bo).notifications.unreadCount()).toEqual({ count: 1 });
+  });
+
+  it("refuses bad paging input and changes nothing", async () => {
+    const ann = await t.person("Ann");
+    await expect(t.caller(ann).notifications.list({ limit: 500 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(t.caller(ann).notifications.markRead({ ids: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("renders e-mails in the member's language", () => {
+    expect(renderMail("password_reset", "zh-CN", { name: "李", url: "http://x" }, "读书会").subject).toBe("读书会：重置密码");
+    expect(renderMail("password_reset", "en", { name: "Li", url: "http://x" }, "Club").text).toContain("http://x");
+    expect(existsSync(t.mailDir)).toBe(false);
+  });
+});

@@ -1,0 +1,27 @@
+// Starts the platform for the e2e run on a throw-away data dir and writes the first-start
+// admin credentials where the tests can read them.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadEnv, startServer } from "@readers/api";
+import { statePath } from "./tests/state.ts";
+
+const port = process.env.E2E_PORT ?? "4317";
+const dataDir = mkdtempSync(join(tmpdir(), "readers-e2e-"));
+const env = loadEnv({
+  PORT: port,
+  HOST: "127.0.0.1",
+  DATA_DIR: dataDir,
+  PUBLIC_URL: `http://127.0.0.1:${port}`,
+  LOG_LEVEL: "warn",
+  ASSOCIATION_TIMEZONE: "Asia/Shanghai",
+  // The e2e suite always runs on the embedded database (the unit suites cover PostgreSQL).
+  DATABASE_URL: "",
+});
+const server = await startServer(env);
+mkdirSync(join(statePath, ".."), { recursive: true });
+writeFileSync(statePath, JSON.stringify({ admin: server.firstStart.admin, dataDir }));
+process.stdout.write(`e2e server on ${server.url}\n`);
+const stop = () => server.close().then(() => process.exit(0));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
