@@ -1,0 +1,34 @@
+/** Refusal codes of the membership area. */
+
+/** Every code a membership rule can return; keys equal values so `MEMBERSHIP_CODES.X` reads well. */
+export const MEMBERSHIP_CODES = {
+  /** The member's status does not allow this (e.g. expired member, members-only activity). */
+  MEMBERSHIP_INACTIVE: "MEMBERSHIP_INACTIVE",
+  /** The membership is still waiting for approval or payment. */
+  MEMBERSHIP_PENDING: "MEMBERSHIP_PENDING",
+  /** The membership is suspended; only returning books is allowed. */
+  MEMBERSHIP_SUSPENDED: "MEMBERSHIP_SUSPENDED",
+  /** The member left; a new application is needed. */
+  MEMBERSHIP_CANCELLED: "MEMBERSHIP_CANCELLED",
+  /** Renewal opens a number of days (60 by default) before the end date. */
+  RENEWAL_TOO_EARLY: "RENEWAL_TOO_EARLY",
+  /** Applying while a membership is pending, active, in grace or suspended. */
+  ALREADY_MEMBER: "ALREADY_MEMBER",
+  /** Approving a membership that is not waiting for approval. */
+  MEMBERSHIP_NOT_PENDING: "MEMBERSHIP_NOT_PENDING",
+  /** Suspending a membership that is already suspended. */
+  ALREADY_SUSPENDED: "ALREADY_SUSPENDED",
+  /** Reinstating a membership that is not suspended. */
+  NOT_SUSPENDED: "NOT_SUSPENDED",
+  /** Not 8 digits, or the Luhn check digit does not match (a typo). */
+  INVALID_MEMBER_NUMBER: "INVALID_MEMBER_NUMBER",
+  /** A scanned QR code is not a member card payload. */
+  CARD_MALFORMED: "CARD_MALFORMED",
+  /** The card's signature does not match: forged or from another association. */
+  CARD_SIGNATURE_INVALID: "CARD_SIGNATURE_INVALID",
+  /** The card was replaced after being reported lost. */
+  CARD_REVOKED: "CARD_REVOKED",
+} as const;
+
+/** A membership refusal code. */
+export type MembershipCode = keyof typeof MEMBERSHIP_CODES;
