@@ -1,0 +1,39 @@
+// The portal: providers, then the router with the layout around every route.
+import { Route, Router } from "@solidjs/router";
+import type { Component } from "solid-js";
+import { Layout } from "./components/layout.tsx";
+import { createPortalI18n, I18nProvider, type PortalI18n } from "./i18n/index.ts";
+import { ForgotPasswordPage } from "./routes/forgot-password.tsx";
+import { HomePage } from "./routes/home.tsx";
+import { NotFoundPage } from "./routes/not-found.tsx";
+import { NotificationsPage } from "./routes/notifications.tsx";
+import { ResetPasswordPage } from "./routes/reset-password.tsx";
+import { SignInPage } from "./routes/sign-in.tsx";
+import { SignUpPage } from "./routes/sign-up.tsx";
+import { SessionProvider } from "./session.tsx";
+
+/** The route table, shared by the app and by tests (which use a memory history). */
+export const Routes: Component = () => (
+  <>
+    <Route path="/" component={HomePage} />
+    <Route path="/sign-in" component={SignInPage} />
+    <Route path="/sign-up" component={SignUpPage} />
+    <Route path="/forgot-password" component={ForgotPasswordPage} />
+    <Route path="/reset-password" component={ResetPasswordPage} />
+    <Route path="/notifications" component={NotificationsPage} />
+    <Route path="*404" component={NotFoundPage} />
+  </>
+);
+
+export const App: Component<{ i18n?: PortalI18n }> = (props) => {
+  const i18n = props.i18n ?? createPortalI18n();
+  return (
+    <I18nProvider value={i18n}>
+      <SessionProvider>
+        <Router root={Layout}>
+          <Routes />
+        </Router>
+      </SessionProvider>
+    </I18nProvider>
+  );
+};

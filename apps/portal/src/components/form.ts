@@ -1,0 +1,31 @@
+// Form state helpers: show field errors only after the first submit, then keep them live.
+import { createSignal } from "solid-js";
+import type { Message } from "../i18n/index.ts";
+
+export type Checks<F extends string> = Record<F, () => Message | undefined>;
+
+export function createFormState<F extends string>(checks: Checks<F>) {
+  const [submitted, setSubmitted] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [failure, setFailure] = createSignal<Message>();
+  const inputs = new Map<F, HTMLInputElement>();
+
+  return {
+    busy,
+    setBusy,
+    failure,
+    setFailure,
+    /** Registers an input so a failed submit can move focus to it. */
+    register: (field: F) => (element: HTMLInputElement) => void inputs.set(field, element),
+    /** The field's problem, once the form has been submitted. */
+    error: (field: F): Message | undefined => (submitted() ? checks[field]() : undefined),
+    /** Marks the form submitted; returns true when every check passes, else focuses the first bad field. */
+    validate(): boolean {
+      setSubmitted(true);
+      setFailure(undefined);
+      const firstBad = (Object.keys(checks) as F[]).find((field) => checks[field]());
+      if (firstBad) inputs.get(firstBad)?.focus();
+      return firstBad === undefined;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { authErrorKey, trpcErrorKey } from "./errors.ts";
+
+describe("authErrorKey", () => {
+  it("maps better-auth codes to their own messages", () => {
+    expect(authErrorKey({ status: 401, code: "INVALID_EMAIL_OR_PASSWORD" })).toBe(
+      "errors.auth.INVALID_EMAIL_OR_PASSWORD",
+    );
+    expect(authErrorKey({ status: 422, code: "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL" })).toBe(
+      "errors.auth.USER_ALREADY_EXISTS",
+    );
+    expect(authErrorKey({ status: 400, code: "PASSWORD_TOO_SHORT" })).toBe(
+      "errors.auth.PASSWORD_TOO_SHORT",
+    );
+  });
+
+  it("knows rate limits and network failures, and falls back for anything else", () => {
+    expect(authErrorKey({ status: 429 })).toBe("errors.tooManyRequests");
+    expect(authErrorKey({ status: 0 })).toBe("errors.network");
+    expect(authErrorKey({ status: 500, code: "SOMETHING_NEW" })).toBe("errors.generic");
+    // Inherited object keys are not codes.
+    expect(authErrorKey({ status: 400, code: "toString" })).toBe("errors.generic");
+  });
+});
+
+describe("trpcErrorKey", () => {
+  it("translates tRPC codes, and treats an answer without data as a network failure", () => {
+    expect(trpcErrorKey({ data: { code: "UNAUTHORIZED", domainCode: null } })).toBe(
+      "errors.unauthorized",
+    );
+    expect(trpcErrorKey({ data: { code: "INTERNAL_SERVER_ERROR" } })).toBe("errors.generic");
+    expect(trpcErrorKey(new TypeError("Failed to fetch"))).toBe("errors.network");
+  });
+});

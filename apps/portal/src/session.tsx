@@ -1,0 +1,84 @@
+// Who is signed in (from me.get) and their unread count, shared by every page; also the
+// language switch, which tells the server when a signed-in person changes language.
+import { isLocale, type Locale } from "@readers/ui";
+import {
+  type Accessor,
+  createContext,
+  createEffect,
+  createResource,
+  onCleanup,
+  type ParentComponent,
+  type Resource,
+  useContext,
+} from "solid-js";
+import { useI18n } from "./i18n/index.ts";
+import { trpc } from "./lib/trpc.ts";
+
+export type Me = Awaited<ReturnType<typeof trpc.me.get.query>>;
+export type Account = NonNullable<Me["account"]>;
+
+/** How often the unread badge asks the server while someone is signed in. */
+const UNREAD_POLL_MS = 60_000;
+
+export interface Session {
+  me: Resource<Me>;
+  /** The signed-in account, or null (anonymous, still loading, or failed to load). */
+  account: Accessor<Account | null>;
+  /** Reloads me.get (after sign in / sign out). */
+  refresh: () => Promise<void>;
+  unreadCount: Accessor<number | undefined>;
+  refreshUnread: () => void;
+  changeLocale: (locale: Locale) => void;
+}
+
+const SessionContext = createContext<Session>();
+
+export const SessionProvider: ParentComponent = (props) => {
+  const i18n = useI18n();
+  const [me, { refetch }] = createResource(() => trpc.me.get.query());
+  const account = (): Account | null => (me.error ? null : (me.latest?.account ?? null));
+
+  const [unread, { refetch: refetchUnread }] = createResource(
+    () => account()?.id,
+    async () => (await trpc.notifications.unreadCount.query()).count,
+  );
+
+  // A device with no language chosen yet follows the account's language.
+  createEffect(() => {
+    const locale = account()?.locale;
+    if (isLocale(locale) && !i18n.hasStoredChoice() && locale !== i18n.locale()) {
+      i18n.setLocale(locale);
+    }
+  });
+
+  createEffect(() => {
+    if (!account()) return;
+    const timer = setInterval(() => void refetchUnread(), UNREAD_POLL_MS);
+    onCleanup(() => clearInterval(timer));
+  });
+
+  const session: Session = {
+    me,
+    account,
+    async refresh() {
+      await refetch();
+    },
+    unreadCount: () => (unread.error ? undefined : unread.latest),
+    refreshUnread: () => void refetchUnread(),
+    changeLocale(locale) {
+      i18n.setLocale(locale);
+      if (account()) {
+        // Only e-mail language depends on it; the page has switched already either way.
+        trpc.me.setLocale.mutate({ locale }).catch(() => undefined);
+      }
+    },
+  };
+
+  return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
+};
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error("useSession() must be called inside <SessionProvider>");
+  return session;
+}
