@@ -1,7 +1,8 @@
 // The Hono application: health, auth, tRPC, and the two built frontends, behind secure
 // headers and structured request logs. No I/O at import time: main.ts wires it up.
-import type { DbHandle } from "@readers/db";
+
 import { trpcServer } from "@hono/trpc-server";
+import type { DbHandle } from "@readers/db";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -24,7 +25,10 @@ export interface AppOptions {
   spas?: SpaMount[];
 }
 
-type Env = { Variables: { clientIp: string | null }; Bindings: { incoming?: { socket?: { remoteAddress?: string } } } };
+type Env = {
+  Variables: { clientIp: string | null };
+  Bindings: { incoming?: { socket?: { remoteAddress?: string } } };
+};
 
 export function createApp(options: AppOptions) {
   const { handle, auth, services, logger } = options;
@@ -32,7 +36,9 @@ export function createApp(options: AppOptions) {
 
   app.use(requestId());
   app.use(async (c, next) => {
-    const forwarded = options.trustProxy ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
+    const forwarded = options.trustProxy
+      ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim()
+      : undefined;
     c.set("clientIp", forwarded || c.env?.incoming?.socket?.remoteAddress || null);
     const started = performance.now();
     await next();
@@ -93,7 +99,8 @@ export function createApp(options: AppOptions) {
           ip: c.get("clientIp"),
         })) as unknown as Record<string, unknown>,
       onError: ({ error, path }) => {
-        if (error.code === "INTERNAL_SERVER_ERROR") logger.error("trpc error", { path, error: error.message, stack: error.stack });
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          logger.error("trpc error", { path, error: error.message, stack: error.stack });
       },
     }),
   );

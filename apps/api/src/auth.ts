@@ -1,8 +1,17 @@
 // better-auth: e-mail + password accounts, database sessions, sign-in rate limits shared by
 // all instances, and password-reset mail through our notification outbox.
-import { enqueueOutbox, type Database, account, rateLimit, session, user, verification } from "@readers/db";
+import {
+  account,
+  type Database,
+  enqueueOutbox,
+  rateLimit,
+  session,
+  user,
+  verification,
+} from "@readers/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { type Logger, silentLogger } from "./logger.ts";
 
 /** The request header that carries the client address we computed (see app.ts). */
 export const CLIENT_IP_HEADER = "x-readers-client-ip";
@@ -13,6 +22,8 @@ export interface AuthOptions {
   publicUrl: string;
   /** Called after a password-reset mail was queued (wakes the outbox worker). */
   onMailQueued?: () => void;
+  /** better-auth's own messages go to our structured log. */
+  logger?: Logger;
   /** Requests per minute per IP on sign-in / sign-up / reset (tests raise it). */
   signInPerMinute?: number;
 }
@@ -85,6 +96,15 @@ export function createAuth(options: AuthOptions) {
       database: { generateId: () => crypto.randomUUID() },
     },
     telemetry: { enabled: false },
+    logger: {
+      log: (level, message) => {
+        const log = options.logger ?? silentLogger;
+        // A wrong password is routine, not a warning worth an operator's attention.
+        (level === "error" ? log.error : level === "warn" ? log.info : log.debug)(
+          `auth: ${message}`,
+        );
+      },
+    },
   });
 }
 

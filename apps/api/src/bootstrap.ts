@@ -1,7 +1,12 @@
 // First start on an empty database: the association settings and one admin account, in one
 // transaction, so a crash half-way leaves neither and several instances create them once.
 import { randomBytes, randomUUID } from "node:crypto";
-import { type Database, ensureAssociationSettings, getOrCreateSecret, insertUserWithPassword } from "@readers/db";
+import {
+  type Database,
+  ensureAssociationSettings,
+  getOrCreateSecret,
+  insertUserWithPassword,
+} from "@readers/db";
 import { hashPassword } from "better-auth/crypto";
 
 export interface BootstrapResult {
@@ -34,6 +39,11 @@ export async function bootstrap(
 }
 
 /** The auth secret: from the environment, else generated once and kept in the database. */
-export async function resolveAuthSecret(db: Database, fromEnv: string | undefined): Promise<string> {
-  return fromEnv ?? getOrCreateSecret(db, "auth_secret", () => randomBytes(48).toString("base64url"));
+export async function resolveAuthSecret(
+  db: Database,
+  fromEnv: string | undefined,
+): Promise<string> {
+  return (
+    fromEnv ?? getOrCreateSecret(db, "auth_secret", () => randomBytes(48).toString("base64url"))
+  );
 }

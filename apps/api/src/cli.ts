@@ -17,7 +17,9 @@ export async function run(
       process.stderr.write(`\nReaders cannot start: ${error.message}\n\n`);
       process.exit(2);
     }
-    process.stderr.write(`\nReaders cannot start: ${error instanceof Error ? error.message : String(error)}\n\n`);
+    process.stderr.write(
+      `\nReaders cannot start: ${error instanceof Error ? error.message : String(error)}\n\n`,
+    );
     process.exit(1);
   }
   const lines = [

@@ -2,14 +2,25 @@
 // with a realistic association: locations, officers and members (some with Chinese names),
 // and a few notifications. Sign in as any of them with the password printed below.
 import { randomUUID } from "node:crypto";
-import { type DbHandle, enqueueOutbox, insertLocations, insertUserWithPassword, findUserByEmail } from "@readers/db";
+import {
+  type DbHandle,
+  enqueueOutbox,
+  findUserByEmail,
+  insertLocations,
+  insertUserWithPassword,
+} from "@readers/db";
 import { hashPassword } from "better-auth/crypto";
 import { run } from "./cli.ts";
 
 /** Every demo account shares this password (demo data only). */
 export const DEMO_PASSWORD = "readers-demo-2026";
 
-const PEOPLE: { name: string; email: string; role: "member" | "organizer" | "admin"; locale?: string }[] = [
+const PEOPLE: {
+  name: string;
+  email: string;
+  role: "member" | "organizer" | "admin";
+  locale?: string;
+}[] = [
   { name: "Grace Liu", email: "grace@demo.readers.local", role: "admin" },
   { name: "Omar Haddad", email: "omar@demo.readers.local", role: "organizer" },
   { name: "王芳", email: "wangfang@demo.readers.local", role: "organizer", locale: "zh-CN" },
@@ -35,7 +46,14 @@ export async function seedDemo(handle: DbHandle): Promise<boolean> {
     ]);
     for (const p of PEOPLE) {
       const id = randomUUID();
-      await insertUserWithPassword(tx, { id, name: p.name, email: p.email, role: p.role, locale: p.locale, passwordHash });
+      await insertUserWithPassword(tx, {
+        id,
+        name: p.name,
+        email: p.email,
+        role: p.role,
+        locale: p.locale,
+        passwordHash,
+      });
       await enqueueOutbox(tx, {
         kind: "welcome",
         channel: "in_app",

@@ -28,7 +28,10 @@ const envSchema = z
     /** At least 32 characters; generated and kept in the database when unset. */
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
     /** smtp://user:pass@host:port; without it, e-mails are written as .eml files under DATA_DIR/mail. */
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+      .optional(),
     MAIL_FROM: z.string().min(3).default("Readers <no-reply@readers.local>"),
     /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
     TRUST_PROXY: z.stringbool().default(false),
@@ -58,7 +61,9 @@ export function loadEnv(
 ): Env {
   const merged = { ...source, ...overrides };
   // Empty strings from shells mean "unset".
-  const cleaned = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined && v !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(merged).filter(([, v]) => v !== undefined && v !== ""),
+  );
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

@@ -6,7 +6,7 @@ import { serve } from "@hono/node-server";
 import { createDb, type DbHandle, getAssociationSettings } from "@readers/db";
 import { createApp } from "./app.ts";
 import { createAuth } from "./auth.ts";
-import { bootstrap, type BootstrapResult, resolveAuthSecret } from "./bootstrap.ts";
+import { type BootstrapResult, bootstrap, resolveAuthSecret } from "./bootstrap.ts";
 import type { Env } from "./env.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMailer } from "./notifications/mailer.ts";
@@ -32,7 +32,10 @@ export async function startServer(
     ? await createDb({ databaseUrl: env.DATABASE_URL })
     : await createDb({ dataDir: env.DATA_DIR });
   try {
-    const adminHost = new URL(env.PUBLIC_URL).hostname.replace(/^localhost$|^127\.0\.0\.1$/, "readers.local");
+    const adminHost = new URL(env.PUBLIC_URL).hostname.replace(
+      /^localhost$|^127\.0\.0\.1$/,
+      "readers.local",
+    );
     const firstStart = await bootstrap(handle.db, {
       associationName: env.ASSOCIATION_NAME,
       timezone: env.ASSOCIATION_TIMEZONE,
@@ -42,8 +45,17 @@ export async function startServer(
     const settings = await getAssociationSettings(handle.db);
     const associationName = settings?.name ?? env.ASSOCIATION_NAME;
 
-    const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, dataDir: resolve(env.DATA_DIR) });
-    const worker = createOutboxWorker({ db: handle.db, mailer, logger, associationName: () => associationName });
+    const mailer = createMailer({
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      dataDir: resolve(env.DATA_DIR),
+    });
+    const worker = createOutboxWorker({
+      db: handle.db,
+      mailer,
+      logger,
+      associationName: () => associationName,
+    });
     const services: Services = {
       associationName: () => associationName,
       timezone: settings?.timezone ?? env.ASSOCIATION_TIMEZONE,
@@ -54,6 +66,7 @@ export async function startServer(
       db: handle.db,
       secret: await resolveAuthSecret(handle.db, env.AUTH_SECRET),
       publicUrl: env.PUBLIC_URL,
+      logger,
       onMailQueued: () => worker.kick(),
     });
     const app = createApp({
@@ -69,7 +82,9 @@ export async function startServer(
     });
 
     const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
-      const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolveServer(s));
+      const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () =>
+        resolveServer(s),
+      );
       s.once("error", reject);
     });
     const address = server.address();

@@ -2,9 +2,18 @@
 // sign-in, password reset by e-mail through the outbox, and the sign-in rate limit.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { testDrivers, type TestDatabase } from "@readers/db/testing";
+import { type TestDatabase, testDrivers } from "@readers/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { buildHarness, cookieOf, type Harness, json as jsonOf, PASSWORD, PUBLIC_URL, trpcGet, trpcPost } from "./harness.ts";
+import {
+  buildHarness,
+  cookieOf,
+  type Harness,
+  json as jsonOf,
+  PASSWORD,
+  PUBLIC_URL,
+  trpcGet,
+  trpcPost,
+} from "./harness.ts";
 
 const json = { "content-type": "application/json", origin: PUBLIC_URL };
 
@@ -34,10 +43,18 @@ describe.each(testDrivers(inject("databaseUrl")))("accounts on $name", (driver) 
 
     const me = await trpcGet(t.app, "me.get", undefined, { cookie });
     expect(me.status).toBe(200);
-    expect(me.body.result.data.account).toMatchObject({ name: "Mei Lin", email: "mei@example.org", role: "member", locale: "en" });
+    expect(me.body.result.data.account).toMatchObject({
+      name: "Mei Lin",
+      email: "mei@example.org",
+      role: "member",
+      locale: "en",
+    });
     expect(me.body.result.data.privileges).toContain("notifications.list");
 
-    const out = await t.app.request("/api/auth/sign-out", { method: "POST", headers: { ...json, cookie } });
+    const out = await t.app.request("/api/auth/sign-out", {
+      method: "POST",
+      headers: { ...json, cookie },
+    });
     expect(out.status).toBe(200);
     const after = await trpcGet(t.app, "me.get", undefined, { cookie });
     expect(after.body.result.data.account).toBeNull();
@@ -71,7 +88,12 @@ describe.each(testDrivers(inject("databaseUrl")))("accounts on $name", (driver) 
     const up = await t.app.request("/api/auth/sign-up/email", {
       method: "POST",
       headers: json,
-      body: JSON.stringify({ name: "Eve", email: "eve@example.org", password: PASSWORD, role: "admin" }),
+      body: JSON.stringify({
+        name: "Eve",
+        email: "eve@example.org",
+        password: PASSWORD,
+        role: "admin",
+      }),
     });
     const me = await trpcGet(t.app, "me.get", undefined, { cookie: cookieOf(up) });
     expect(me.body.result.data.account?.role ?? "refused").not.toBe("admin");
@@ -82,7 +104,10 @@ describe.each(testDrivers(inject("databaseUrl")))("accounts on $name", (driver) 
     const ask = await t.app.request("/api/auth/request-password-reset", {
       method: "POST",
       headers: json,
-      body: JSON.stringify({ email: "ann@example.org", redirectTo: `${PUBLIC_URL}/reset-password` }),
+      body: JSON.stringify({
+        email: "ann@example.org",
+        redirectTo: `${PUBLIC_URL}/reset-password`,
+      }),
     });
     expect(ask.status).toBe(200);
     expect(await t.worker.drain()).toBe(1);
@@ -91,7 +116,9 @@ describe.each(testDrivers(inject("databaseUrl")))("accounts on $name", (driver) 
     const eml = readFileSync(join(t.mailDir, files[0]!), "utf8");
     expect(eml).toContain("To: ann@example.org");
     expect(eml).toMatch(/Subject: .*reset your password/);
-    const link = eml.replace(/=\r?\n/g, "").match(/http:\/\/localhost:3999\/api\/auth\/reset-password\/([A-Za-z0-9_-]+)/);
+    const link = eml
+      .replace(/=\r?\n/g, "")
+      .match(/http:\/\/localhost:3999\/api\/auth\/reset-password\/([A-Za-z0-9_-]+)/);
     expect(link).not.toBeNull();
     const token = link![1]!;
 
@@ -120,7 +147,11 @@ describe.each(testDrivers(inject("databaseUrl")))("accounts on $name", (driver) 
     const attempt = () =>
       limited.app.request(
         "/api/auth/sign-in/email",
-        { method: "POST", headers: json, body: JSON.stringify({ email: "ann@example.org", password: "wrong password!" }) },
+        {
+          method: "POST",
+          headers: json,
+          body: JSON.stringify({ email: "ann@example.org", password: "wrong password!" }),
+        },
         { incoming: { socket: { remoteAddress: "203.0.113.7" } } },
       );
     const statuses = [];
@@ -129,13 +160,21 @@ describe.each(testDrivers(inject("databaseUrl")))("accounts on $name", (driver) 
     // Another address is not affected, and a forged client-IP header does not help.
     const other = await limited.app.request(
       "/api/auth/sign-in/email",
-      { method: "POST", headers: { ...json, "x-readers-client-ip": "198.51.100.1" }, body: JSON.stringify({ email: "ann@example.org", password: PASSWORD }) },
+      {
+        method: "POST",
+        headers: { ...json, "x-readers-client-ip": "198.51.100.1" },
+        body: JSON.stringify({ email: "ann@example.org", password: PASSWORD }),
+      },
       { incoming: { socket: { remoteAddress: "203.0.113.8" } } },
     );
     expect(other.status).toBe(200);
     const forged = await limited.app.request(
       "/api/auth/sign-in/email",
-      { method: "POST", headers: { ...json, "x-readers-client-ip": "198.51.100.2" }, body: JSON.stringify({ email: "ann@example.org", password: PASSWORD }) },
+      {
+        method: "POST",
+        headers: { ...json, "x-readers-client-ip": "198.51.100.2" },
+        body: JSON.stringify({ email: "ann@example.org", password: PASSWORD }),
+      },
       { incoming: { socket: { remoteAddress: "203.0.113.7" } } },
     );
     expect(forged.status).toBe(429);

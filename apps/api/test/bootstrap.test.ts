@@ -1,7 +1,7 @@
 // First start: settings and exactly one admin whose printed password works; later starts
 // change nothing.
 import { countUsers, getAssociationSettings } from "@readers/db";
-import { testDrivers, type TestDatabase } from "@readers/db/testing";
+import { type TestDatabase, testDrivers } from "@readers/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { bootstrap, resolveAuthSecret } from "../src/bootstrap.ts";
 import { buildHarness, json } from "./harness.ts";
@@ -16,12 +16,19 @@ describe.each(testDrivers(inject("databaseUrl")))("first start on $name", (drive
   });
 
   it("creates the settings and one admin once, even when started twice at once", async () => {
-    const options = { associationName: "Campus Readers", timezone: "Asia/Shanghai", adminEmail: "admin@readers.local" };
+    const options = {
+      associationName: "Campus Readers",
+      timezone: "Asia/Shanghai",
+      adminEmail: "admin@readers.local",
+    };
     const [a, b] = await Promise.all([bootstrap(h.db, options), bootstrap(h.db, options)]);
     const admins = [a.admin, b.admin].filter(Boolean);
     expect(admins).toHaveLength(1);
     expect(await countUsers(h.db)).toBe(1);
-    expect(await getAssociationSettings(h.db)).toMatchObject({ name: "Campus Readers", timezone: "Asia/Shanghai" });
+    expect(await getAssociationSettings(h.db)).toMatchObject({
+      name: "Campus Readers",
+      timezone: "Asia/Shanghai",
+    });
     expect(await bootstrap(h.db, options)).toEqual({});
 
     const t = buildHarness(h);

@@ -35,7 +35,12 @@ export interface Harness {
 export function buildHarness(h: TestDatabase, options: { signInPerMinute?: number } = {}): Harness {
   const mailDir = mkdtempSync(join(tmpdir(), "readers-mail-"));
   const mailer = createMailer({ from: "Readers <test@readers.local>", dataDir: mailDir });
-  const worker = createOutboxWorker({ db: h.db, mailer, logger: silentLogger, associationName: () => "Test Readers" });
+  const worker = createOutboxWorker({
+    db: h.db,
+    mailer,
+    logger: silentLogger,
+    associationName: () => "Test Readers",
+  });
   const services: Services = {
     associationName: () => "Test Readers",
     timezone: "Asia/Shanghai",
@@ -57,7 +62,8 @@ export function buildHarness(h: TestDatabase, options: { signInPerMinute?: numbe
     mailer,
     worker,
     mailDir: join(mailDir, "mail"),
-    caller: (actor, now) => appRouter.createCaller(createContextInner({ db: h.db, actor, services, now })),
+    caller: (actor, now) =>
+      appRouter.createCaller(createContextInner({ db: h.db, actor, services, now })),
     async person(name, role = "member") {
       const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}@example.org`;
       const res = await auth.api.signUpEmail({ body: { name, email, password: PASSWORD } });

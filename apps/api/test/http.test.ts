@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { testDrivers, type TestDatabase } from "@readers/db/testing";
+import { type TestDatabase, testDrivers } from "@readers/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import { createLogger, silentLogger } from "../src/logger.ts";
@@ -35,13 +35,21 @@ describe.each(testDrivers(inject("databaseUrl")))("HTTP on $name", (driver) => {
     const res = await t.app.request("/health");
     expect(res.status).toBe(200);
     const body = await json(res);
-    expect(body).toMatchObject({ status: "ok", database: { driver: driver.name, reachable: true } });
+    expect(body).toMatchObject({
+      status: "ok",
+      database: { driver: driver.name, reachable: true },
+    });
     expect(body.database.serverVersion).toMatch(/^\d+/);
   });
 
   it("says unhealthy (503) when the database is gone", async () => {
     const other = await driver.open();
-    const app = createApp({ handle: other, auth: t.auth, services: t.services, logger: silentLogger });
+    const app = createApp({
+      handle: other,
+      auth: t.auth,
+      services: t.services,
+      logger: silentLogger,
+    });
     await other.close();
     const res = await app.request("/health");
     expect(res.status).toBe(503);
@@ -50,13 +58,24 @@ describe.each(testDrivers(inject("databaseUrl")))("HTTP on $name", (driver) => {
 
   it("sends secure headers and logs each request as one JSON line", async () => {
     const lines: string[] = [];
-    const app = createApp({ handle: h, auth: t.auth, services: t.services, logger: createLogger("info", (l) => lines.push(l)) });
+    const app = createApp({
+      handle: h,
+      auth: t.auth,
+      services: t.services,
+      logger: createLogger("info", (l) => lines.push(l)),
+    });
     const res = await app.request("/health");
     expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
     const entry = JSON.parse(lines.at(-1)!);
-    expect(entry).toMatchObject({ level: "info", msg: "request", method: "GET", path: "/health", status: 200 });
+    expect(entry).toMatchObject({
+      level: "info",
+      msg: "request",
+      method: "GET",
+      path: "/health",
+      status: 200,
+    });
     expect(entry.requestId).toBeTruthy();
   });
 
@@ -66,7 +85,11 @@ describe.each(testDrivers(inject("databaseUrl")))("HTTP on $name", (driver) => {
     expect(anon.body).toEqual({ result: { data: expect.objectContaining({ account: null }) } });
     const refused = await trpcGet(t.app, "notifications.list", { limit: 5 });
     expect(refused.status).toBe(401);
-    expect(refused.body.error.data).toMatchObject({ code: "UNAUTHORIZED", httpStatus: 401, domainCode: null });
+    expect(refused.body.error.data).toMatchObject({
+      code: "UNAUTHORIZED",
+      httpStatus: 401,
+      domainCode: null,
+    });
     expect(refused.body.error.data.stack).toBeUndefined();
     const unknown = await trpcPost(t.app, "nope.nothing", {});
     expect(unknown.status).toBe(404);
@@ -103,7 +126,9 @@ describe.each(testDrivers(inject("databaseUrl")))("HTTP on $name", (driver) => {
     expect(await traversal.text()).not.toContain("outside");
     // API paths never fall back to the SPA.
     expect((await app.request("/api/nothing")).status).toBe(404);
-    expect((await app.request("/health")).headers.get("content-type")).toContain("application/json");
+    expect((await app.request("/health")).headers.get("content-type")).toContain(
+      "application/json",
+    );
   });
 
   it("says how to build when a frontend is missing", async () => {

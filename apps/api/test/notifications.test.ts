@@ -2,11 +2,11 @@
 // notifications inbox.
 import { existsSync, readdirSync } from "node:fs";
 import { enqueueOutbox, getOutboxRow } from "@readers/db";
-import { testDrivers, type TestDatabase } from "@readers/db/testing";
+import { type TestDatabase, testDrivers } from "@readers/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { silentLogger } from "../src/logger.ts";
-import { backoffMs, createOutboxWorker, MAX_ATTEMPTS } from "../src/notifications/worker.ts";
 import { renderMail } from "../src/notifications/templates.ts";
+import { backoffMs, createOutboxWorker, MAX_ATTEMPTS } from "../src/notifications/worker.ts";
 import { buildHarness, type Harness } from "./harness.ts";
 
 describe.each(testDrivers(inject("databaseUrl")))("notifications on $name", (driver) => {
@@ -27,7 +27,14 @@ describe.each(testDrivers(inject("databaseUrl")))("notifications on $name", (dri
     const ann = await t.person("Ann");
     await enqueueOutbox(h.db, [
       { kind: "welcome", channel: "in_app", userId: ann.userId, payload: { name: "Ann" } },
-      { kind: "welcome", channel: "email", userId: ann.userId, toEmail: ann.email, locale: "zh-CN", payload: { name: "Ann" } },
+      {
+        kind: "welcome",
+        channel: "email",
+        userId: ann.userId,
+        toEmail: ann.email,
+        locale: "zh-CN",
+        payload: { name: "Ann" },
+      },
     ]);
     expect(await t.worker.drain()).toBe(2);
     expect(await t.worker.drain()).toBe(0);
@@ -43,12 +50,20 @@ describe.each(testDrivers(inject("databaseUrl")))("notifications on $name", (dri
     let clock = new Date("2026-03-01T09:00:00Z");
     const failing = createOutboxWorker({
       db: h.db,
-      mailer: { send: async () => Promise.reject(new Error("SMTP 451 try later")), close: () => {} },
+      mailer: {
+        send: async () => Promise.reject(new Error("SMTP 451 try later")),
+        close: () => {},
+      },
       logger: silentLogger,
       associationName: () => "Test",
       now: () => clock,
     });
-    await enqueueOutbox(h.db, { kind: "welcome", channel: "email", toEmail: "x@example.org", nextAttemptAt: clock });
+    await enqueueOutbox(h.db, {
+      kind: "welcome",
+      channel: "email",
+      toEmail: "x@example.org",
+      nextAttemptAt: clock,
+    });
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       expect(await failing.drain()).toBe(1);
       // Nothing is due again until the backoff has passed.
@@ -56,7 +71,11 @@ describe.each(testDrivers(inject("databaseUrl")))("notifications on $name", (dri
       clock = new Date(clock.getTime() + backoffMs(attempt));
     }
     const row = await getOutboxRow(h.db, 1);
-    expect(row).toMatchObject({ status: "dead", attempts: MAX_ATTEMPTS, lastError: "SMTP 451 try later" });
+    expect(row).toMatchObject({
+      status: "dead",
+      attempts: MAX_ATTEMPTS,
+      lastError: "SMTP 451 try later",
+    });
     expect(await failing.drain()).toBe(0);
   });
 
@@ -65,9 +84,19 @@ describe.each(testDrivers(inject("databaseUrl")))("notifications on $name", (dri
     const bo = await t.person("Bo");
     await enqueueOutbox(
       h.db,
-      Array.from({ length: 5 }, (_, i) => ({ kind: "welcome", channel: "in_app" as const, userId: ann.userId, payload: { i } })),
+      Array.from({ length: 5 }, (_, i) => ({
+        kind: "welcome",
+        channel: "in_app" as const,
+        userId: ann.userId,
+        payload: { i },
+      })),
     );
-    await enqueueOutbox(h.db, { kind: "welcome", channel: "in_app", userId: bo.userId, payload: { i: 99 } });
+    await enqueueOutbox(h.db, {
+      kind: "welcome",
+      channel: "in_app",
+      userId: bo.userId,
+      payload: { i: 99 },
+    });
     await t.worker.drain();
     const api = t.caller(ann);
     const first = await api.notifications.list({ limit: 2 });
@@ -80,7 +109,9 @@ describe.each(testDrivers(inject("databaseUrl")))("notifications on $name", (dri
     expect(await api.notifications.unreadCount()).toEqual({ count: 5 });
     // Bo's id cannot be marked by Ann.
     const bosList = await t.caller(bo).notifications.list({ limit: 5 });
-    expect(await api.notifications.markRead({ ids: [bosList.items[0]!.id] })).toEqual({ updated: 0 });
+    expect(await api.notifications.markRead({ ids: [bosList.items[0]!.id] })).toEqual({
+      updated: 0,
+    });
     expect(await api.notifications.markRead({ ids: [first.items[0]!.id] })).toEqual({ updated: 1 });
     expect((await api.notifications.list({ limit: 10, unreadOnly: true })).items).toHaveLength(4);
     expect(await api.notifications.markRead({ all: true })).toEqual({ updated: 4 });
@@ -89,13 +120,21 @@ describe.each(testDrivers(inject("databaseUrl")))("notifications on $name", (dri
 
   it("refuses bad paging input and changes nothing", async () => {
     const ann = await t.person("Ann");
-    await expect(t.caller(ann).notifications.list({ limit: 500 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(t.caller(ann).notifications.markRead({ ids: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(t.caller(ann).notifications.list({ limit: 500 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(t.caller(ann).notifications.markRead({ ids: [] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("renders e-mails in the member's language", () => {
-    expect(renderMail("password_reset", "zh-CN", { name: "李", url: "http://x" }, "读书会").subject).toBe("读书会：重置密码");
-    expect(renderMail("password_reset", "en", { name: "Li", url: "http://x" }, "Club").text).toContain("http://x");
+    expect(
+      renderMail("password_reset", "zh-CN", { name: "李", url: "http://x" }, "读书会").subject,
+    ).toBe("读书会：重置密码");
+    expect(
+      renderMail("password_reset", "en", { name: "Li", url: "http://x" }, "Club").text,
+    ).toContain("http://x");
     expect(existsSync(t.mailDir)).toBe(false);
   });
 });

@@ -84,7 +84,8 @@ async function openPostgres(options: {
     db,
     driver: "postgres",
     pool,
-    serverVersion: async () => (await pool.query<{ v: string }>("SHOW server_version")).rows[0]!.v,
+    serverVersion: async () =>
+      (await pool.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v,
     close: async () => {
       if (closed) return;
       closed = true;
@@ -117,7 +118,8 @@ async function openPglite(options: { dataDir: string } | { memory: true }): Prom
     driver: "pglite",
     pglite: client,
     serverVersion: async () =>
-      (await client.query<{ v: string }>("SHOW server_version")).rows[0]!.v,
+      (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!
+        .v,
     close: async () => {
       if (closed) return;
       closed = true;

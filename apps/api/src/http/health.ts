@@ -12,14 +12,23 @@ export function mountHealth(app: Hono<any>, handle: DbHandle): void {
       return c.json({
         status: "ok",
         version: pkg.version,
-        database: { driver: handle.driver, reachable: true, serverVersion, latencyMs: Math.round(performance.now() - started) },
+        database: {
+          driver: handle.driver,
+          reachable: true,
+          serverVersion,
+          latencyMs: Math.round(performance.now() - started),
+        },
       });
     } catch (error) {
       return c.json(
         {
           status: "error",
           version: pkg.version,
-          database: { driver: handle.driver, reachable: false, error: error instanceof Error ? error.message : String(error) },
+          database: {
+            driver: handle.driver,
+            reachable: false,
+            error: error instanceof Error ? error.message : String(error),
+          },
         },
         503,
       );

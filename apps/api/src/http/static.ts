@@ -53,11 +53,16 @@ export function mountSpas(app: Hono<any>, mounts: SpaMount[]): void {
       const rel = decodeURIComponent(c.req.path.slice(mount.prefix.length)).replace(/^\/+/, "");
       const file = normalize(join(root, rel));
       // Never serve outside the app's directory (../ in the path).
-      if (rel && (file === root || file.startsWith(root + sep)) && existsSync(file) && statSync(file).isFile()) {
+      if (
+        rel &&
+        (file === root || file.startsWith(root + sep)) &&
+        existsSync(file) &&
+        statSync(file).isFile()
+      ) {
         return send(c, file, rel.startsWith("assets/"));
       }
       // A missing asset is a 404, not the index page (a stale client would parse HTML as JS).
-      if (rel.startsWith("assets/") || extname(rel) !== "" && extname(rel) !== ".html") {
+      if (rel.startsWith("assets/") || (extname(rel) !== "" && extname(rel) !== ".html")) {
         return c.text("Not found", 404);
       }
       return send(c, index, false);

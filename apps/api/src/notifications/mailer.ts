@@ -22,17 +22,31 @@ export function createMailer(options: { smtpUrl?: string; from: string; dataDir:
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
       send: async (m) => {
-        await transport.sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text });
+        await transport.sendMail({
+          from: options.from,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+        });
       },
       close: () => transport.close(),
     };
   }
   const mailDir = join(options.dataDir, "mail");
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: "unix",
+  });
   return {
     mailDir,
     send: async (m, id) => {
-      const info = await transport.sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text });
+      const info = await transport.sendMail({
+        from: options.from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+      });
       mkdirSync(mailDir, { recursive: true });
       writeFileSync(join(mailDir, `${id}.eml`), info.message as Buffer);
     },

@@ -67,12 +67,25 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       for (const row of rows) {
         try {
           await deliver(row);
-          options.logger.debug("outbox delivered", { id: row.id, kind: row.kind, channel: row.channel });
+          options.logger.debug("outbox delivered", {
+            id: row.id,
+            kind: row.kind,
+            channel: row.channel,
+          });
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          const retryAt = row.attempts >= MAX_ATTEMPTS ? null : new Date(now().getTime() + backoffMs(row.attempts));
+          const retryAt =
+            row.attempts >= MAX_ATTEMPTS
+              ? null
+              : new Date(now().getTime() + backoffMs(row.attempts));
           await markOutboxFailed(options.db, row.id, message, retryAt);
-          options.logger.warn("outbox delivery failed", { id: row.id, kind: row.kind, attempts: row.attempts, retryAt, error: message });
+          options.logger.warn("outbox delivery failed", {
+            id: row.id,
+            kind: row.kind,
+            attempts: row.attempts,
+            retryAt,
+            error: message,
+          });
         }
         handled++;
       }

@@ -1,5 +1,5 @@
 // me.*: who is calling, and their own account settings.
-import { setUserLocale, getUserById } from "@readers/db";
+import { getUserById, setUserLocale } from "@readers/db";
 import { actionsAllowed } from "@readers/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -18,7 +18,9 @@ export const meRouter = {
         name: row.name,
         email: row.email,
         role: ctx.actor.role,
-        locale: (LOCALES as readonly string[]).includes(row.locale) ? (row.locale as (typeof LOCALES)[number]) : "en",
+        locale: (LOCALES as readonly string[]).includes(row.locale)
+          ? (row.locale as (typeof LOCALES)[number])
+          : "en",
       },
       // Membership arrives with the members issue.
       member: null,

@@ -20,7 +20,10 @@ export const notificationsRouter = {
         .default({ limit: 20, unreadOnly: false }),
     )
     .query(async ({ ctx, input }) => {
-      const rows = await listNotifications(ctx.db, ctx.actor.userId, { ...input, limit: input.limit + 1 });
+      const rows = await listNotifications(ctx.db, ctx.actor.userId, {
+        ...input,
+        limit: input.limit + 1,
+      });
       const page = rows.slice(0, input.limit);
       return {
         items: page.map((r) => ({
@@ -38,8 +41,18 @@ export const notificationsRouter = {
   })),
   markRead: memberProcedure
     .meta({ action: "notifications.markRead" })
-    .input(z.union([z.object({ ids: z.array(z.number().int().positive()).min(1).max(200) }), z.object({ all: z.literal(true) })]))
+    .input(
+      z.union([
+        z.object({ ids: z.array(z.number().int().positive()).min(1).max(200) }),
+        z.object({ all: z.literal(true) }),
+      ]),
+    )
     .mutation(async ({ ctx, input }) => ({
-      updated: await markNotificationsRead(ctx.db, ctx.actor.userId, "all" in input ? "all" : input.ids, ctx.now),
+      updated: await markNotificationsRead(
+        ctx.db,
+        ctx.actor.userId,
+        "all" in input ? "all" : input.ids,
+        ctx.now,
+      ),
     })),
 } satisfies TRPCRouterRecord;

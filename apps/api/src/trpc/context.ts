@@ -27,7 +27,12 @@ export interface ContextInner {
 export function createContextInner(
   input: Pick<ContextInner, "db" | "actor" | "services"> & Partial<ContextInner>,
 ): ContextInner {
-  return { logger: silentLogger, now: new Date(), ip: null, ...input };
+  return {
+    ...input,
+    logger: input.logger ?? silentLogger,
+    now: input.now ?? new Date(),
+    ip: input.ip ?? null,
+  };
 }
 
 export function hashKioskToken(token: string): string {
@@ -38,7 +43,12 @@ const ROLES: readonly Role[] = ["member", "organizer", "admin"];
 const asRole = (r: unknown): Role => (ROLES.includes(r as Role) ? (r as Role) : "member");
 
 /** Who is calling: a kiosk by bearer token, a person by session cookie, or nobody. */
-export async function resolveActor(db: Database, auth: Auth, headers: Headers, now: Date): Promise<Actor> {
+export async function resolveActor(
+  db: Database,
+  auth: Auth,
+  headers: Headers,
+  now: Date,
+): Promise<Actor> {
   const bearer = headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) {
     const device = await findKioskByTokenHash(db, hashKioskToken(bearer));

@@ -51,7 +51,10 @@ export function permissionSubject(actor: Actor) {
 const authorize = t.middleware(({ ctx, meta, path, next }) => {
   if (!meta?.action) {
     // A procedure without an action is a programming error: refuse rather than allow.
-    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `procedure ${path} declares no action` });
+    throw new TRPCError({
+      code: "INTERNAL_SERVER_ERROR",
+      message: `procedure ${path} declares no action`,
+    });
   }
   if (!can(permissionSubject(ctx.actor), meta.action)) {
     throw new TRPCError({
@@ -68,8 +71,10 @@ export const publicProcedure = t.procedure.use(authorize);
 type UserActor = Extract<Actor, { kind: "user" }>;
 const requireUser = (roles: readonly UserActor["role"][]) =>
   t.middleware(({ ctx, next }) => {
-    if (ctx.actor.kind !== "user") throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
-    if (!roles.includes(ctx.actor.role)) throw new TRPCError({ code: "FORBIDDEN", message: "You may not do this." });
+    if (ctx.actor.kind !== "user")
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
+    if (!roles.includes(ctx.actor.role))
+      throw new TRPCError({ code: "FORBIDDEN", message: "You may not do this." });
     return next({ ctx: { ...ctx, actor: ctx.actor } });
   });
 
@@ -81,6 +86,7 @@ export const organizerProcedure = publicProcedure.use(requireUser(["organizer", 
 export const adminProcedure = publicProcedure.use(requireUser(["admin"]));
 /** A paired kiosk device (bearer token); no person's session can call these. */
 export const kioskProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.kind !== "kiosk") throw new TRPCError({ code: "UNAUTHORIZED", message: "Kiosk token required." });
+  if (ctx.actor.kind !== "kiosk")
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Kiosk token required." });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });

@@ -1,4 +1,6 @@
 export * from "./audit.ts";
+export * from "./kiosks.ts";
+export * from "./locations.ts";
 export * from "./notifications.ts";
 export * from "./outbox.ts";
 export * from "./settings.ts";
