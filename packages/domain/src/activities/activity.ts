@@ -167,17 +167,34 @@ export const ActivityCreateInputSchema = ActivityObjectSchema.omit({
 /** Parsed input of `activities.create`. */
 export type ActivityCreateInput = z.output<typeof ActivityCreateInputSchema>;
 
+type OptionalWithoutDefault<T extends z.ZodRawShape> = {
+  [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K]>;
+};
+
+// For patches: a field not sent must stay absent, not take its default.
+function patchShape<T extends z.ZodRawShape>(shape: T): OptionalWithoutDefault<T> {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, schema]) => [
+      key,
+      ((schema instanceof z.ZodDefault ? schema.unwrap() : schema) as z.ZodType).optional(),
+    ]),
+  ) as unknown as OptionalWithoutDefault<T>;
+}
+
+const { id: _id, status: _status, seriesId: _seriesId, ...editableFields } = activityFields;
+
 /**
- * Input of `activities.update`: the id and any fields to change. Merge it onto the stored
- * activity and parse the result with {@link ActivitySchema} to re-check cross-field rules.
+ * Input of `activities.update`: the id and only the fields to change (no defaults are
+ * filled in). Merge it onto the stored activity and parse the result with
+ * {@link ActivitySchema} to re-check the cross-field rules.
  */
-export const ActivityUpdateInputSchema = ActivityObjectSchema.omit({ status: true, seriesId: true })
-  .partial()
-  .required({ id: true })
-  .transform((input) =>
-    // `.partial()` keeps inner defaults; drop fields the caller did not send.
-    Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
-  );
+export const ActivityUpdateInputSchema = z.object({
+  id: IdSchema,
+  ...patchShape(editableFields),
+});
+
+/** Parsed input of `activities.update`. */
+export type ActivityUpdateInput = z.output<typeof ActivityUpdateInputSchema>;
 
 /** Input of `activities.list`: date range, kind, audience, free text, cursor paging. */
 export const ActivityListInputSchema = PageInputSchema.extend({

@@ -1,0 +1,268 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { activity, plusMinutes, START } from "../../test/fixtures.js";
+import {
+  type CheckInAttendee,
+  type CheckInDecisionInput,
+  CheckInInputSchema,
+  decideCheckIn,
+  occupancy,
+  WalkInInputSchema,
+} from "./check-in.js";
+
+const member: CheckInAttendee = { kind: "member", membershipStatus: "active", cardVersion: 2 };
+const confirmed = { id: "r1", status: "confirmed" as const, partySize: 2, checkedInAt: null };
+const base: CheckInDecisionInput = {
+  activity: activity({ capacity: 10, maxPartySize: 3 }),
+  kioskLocationId: "central",
+  attendee: member,
+  registration: confirmed,
+  previousCheckIn: null,
+  counts: { checkedInSeats: 0, heldSeats: 2 },
+  now: plusMinutes(START, -30),
+};
+const decide = (overrides: Partial<CheckInDecisionInput>) =>
+  decideCheckIn({ ...base, ...overrides });
+
+describe("decideCheckIn outcomes", () => {
+  it("CHECKED_IN: a confirmed registration, whole party", () => {
+    expect(decide({})).toEqual({
+      ok: true,
+      value: { outcome: "CHECKED_IN", checkedInAt: base.now, seats: 2, registrationId: "r1" },
+    });
+  });
+
+  it("CHECKED_IN late while seats remain after the no-show release", () => {
+    expect(
+      decide({ now: plusMinutes(START, 20), counts: { checkedInSeats: 8, heldSeats: 2 } }),
+    ).toMatchObject({ ok: true, value: { outcome: "CHECKED_IN" } });
+  });
+
+  it("ALREADY_CHECKED_IN returns the first time and counts nothing (registration)", () => {
+    const first = plusMinutes(START, -50);
+    expect(decide({ registration: { ...confirmed, checkedInAt: first } })).toEqual({
+      ok: true,
+      value: { outcome: "ALREADY_CHECKED_IN", checkedInAt: first, seats: 0, registrationId: "r1" },
+    });
+  });
+
+  it("ALREADY_CHECKED_IN for a re-sent client id, even after the window closed", () => {
+    const first = plusMinutes(START, -50);
+    expect(
+      decide({
+        registration: null,
+        previousCheckIn: { checkedInAt: first },
+        now: plusMinutes(START, 500),
+      }),
+    ).toMatchObject({
+      ok: true,
+      value: { outcome: "ALREADY_CHECKED_IN", checkedInAt: first, registrationId: null },
+    });
+  });
+
+  it("WALK_IN_ACCEPTED: a member without registration, a free seat", () => {
+    expect(decide({ registration: null, counts: { checkedInSeats: 5, heldSeats: 4 } })).toEqual({
+      ok: true,
+      value: { outcome: "WALK_IN_ACCEPTED", checkedInAt: base.now, seats: 1, registrationId: null },
+    });
+  });
+
+  it("WALK_IN_ACCEPTED: a guest walking in with companions; unlimited capacity", () => {
+    expect(
+      decide({
+        attendee: { kind: "walk_in_guest" },
+        registration: null,
+        partySize: 3,
+        activity: activity({ capacity: null, maxPartySize: 3 }),
+      }),
+    ).toMatchObject({ ok: true, value: { outcome: "WALK_IN_ACCEPTED", seats: 3 } });
+  });
+
+  it("WALK_IN_ACCEPTED into seats released by no-shows", () => {
+    const full = { checkedInSeats: 6, heldSeats: 4 };
+    expect(decide({ registration: null, counts: full, now: plusMinutes(START, 14) })).toMatchObject(
+      {
+        code: "NOT_REGISTERED_AND_FULL",
+      },
+    );
+    expect(decide({ registration: null, counts: full, now: plusMinutes(START, 15) })).toMatchObject(
+      {
+        ok: true,
+        value: { outcome: "WALK_IN_ACCEPTED" },
+      },
+    );
+  });
+
+  it("a waitlisted member walking in takes a free seat and confirms their registration", () => {
+    expect(
+      decide({
+        registration: { ...confirmed, status: "waitlisted", partySize: 1 },
+        counts: { checkedInSeats: 0, heldSeats: 0 },
+      }),
+    ).toMatchObject({
+      ok: true,
+      value: { outcome: "WALK_IN_ACCEPTED", registrationId: "r1", seats: 1 },
+    });
+  });
+
+  it("a guest with a registration id checks in like a member", () => {
+    expect(decide({ attendee: { kind: "guest" } })).toMatchObject({
+      ok: true,
+      value: { outcome: "CHECKED_IN" },
+    });
+  });
+
+  it("opens exactly 60 minutes before the start", () => {
+    expect(decide({ now: plusMinutes(START, -60) }).ok).toBe(true);
+  });
+});
+
+describe("decideCheckIn refusals", () => {
+  it.each([
+    ["UNKNOWN_MEMBER", { attendee: { kind: "unknown" as const } }],
+    ["CARD_REVOKED", { attendee: { ...member, presentedCardVersion: 1 } }],
+    ["MEMBERSHIP_SUSPENDED", { attendee: { ...member, membershipStatus: "suspended" as const } }],
+    ["ACTIVITY_NOT_PUBLISHED", { activity: activity({ status: "draft" }) }],
+    ["ACTIVITY_CANCELLED", { activity: activity({ status: "cancelled" }) }],
+    ["WRONG_LOCATION", { kioskLocationId: "east-wing" }],
+    ["CHECKIN_NOT_OPEN", { now: plusMinutes(START, -61) }],
+    ["CHECKIN_CLOSED", { now: plusMinutes(START, 90) }],
+    ["SEAT_RELEASED", { now: plusMinutes(START, 16), counts: { checkedInSeats: 9, heldSeats: 2 } }],
+    [
+      "NOT_REGISTERED_AND_FULL",
+      { registration: null, counts: { checkedInSeats: 2, heldSeats: 8 } },
+    ],
+    [
+      "NOT_REGISTERED_AND_FULL",
+      {
+        registration: { ...confirmed, status: "cancelled" as const },
+        counts: { checkedInSeats: 10, heldSeats: 0 },
+      },
+    ],
+    [
+      "MEMBERS_ONLY",
+      {
+        attendee: { kind: "walk_in_guest" as const },
+        registration: null,
+        activity: activity({ audience: "members" }),
+      },
+    ],
+    [
+      "MEMBERSHIP_INACTIVE",
+      {
+        attendee: { ...member, membershipStatus: "expired" as const },
+        registration: null,
+        activity: activity({ audience: "members" }),
+      },
+    ],
+    ["PARTY_TOO_LARGE", { registration: null, partySize: 4 }],
+  ])("%s", (code, overrides) => {
+    expect(decide(overrides as Partial<CheckInDecisionInput>)).toMatchObject({ ok: false, code });
+  });
+
+  it("WRONG_LOCATION says where the activity is; CHECKIN_NOT_OPEN says when", () => {
+    expect(decide({ kioskLocationId: "east-wing" })).toMatchObject({ locationId: "central" });
+    expect(decide({ now: plusMinutes(START, -120) })).toMatchObject({
+      opensAt: plusMinutes(START, -60),
+    });
+  });
+
+  it("a current card is accepted", () => {
+    expect(decide({ attendee: { ...member, presentedCardVersion: 2 } }).ok).toBe(true);
+  });
+});
+
+describe("check-in invariants (property)", () => {
+  type Person = { id: string; registered: boolean; partySize: number };
+  const people = fc.array(
+    fc.record({ registered: fc.boolean(), partySize: fc.integer({ min: 1, max: 3 }) }),
+    { maxLength: 25 },
+  );
+  const arrivals = fc.array(
+    fc.record({ who: fc.nat(), minute: fc.integer({ min: -60, max: 89 }) }),
+    {
+      maxLength: 60,
+    },
+  );
+
+  it("is idempotent, counts each party once, and never seats more than capacity", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 15 }), people, arrivals, (capacity, raw, visits) => {
+        const a = activity({ capacity, maxPartySize: 3 });
+        // Registrations are confirmed within capacity (the registration invariant).
+        let booked = 0;
+        const persons: Person[] = raw.map((p, i) => {
+          const registered = p.registered && booked + p.partySize <= capacity;
+          if (registered) booked += p.partySize;
+          return { id: `p${i}`, registered, partySize: p.partySize };
+        });
+        const firstCheckIn = new Map<string, Date>();
+        let checkedInSeats = 0;
+        const sorted = [...visits].sort((x, y) => x.minute - y.minute);
+        for (const visit of sorted) {
+          if (persons.length === 0) break;
+          const person = persons[visit.who % persons.length] as Person;
+          const heldSeats = persons
+            .filter((p) => p.registered && !firstCheckIn.has(p.id))
+            .reduce((s, p) => s + p.partySize, 0);
+          const now = plusMinutes(START, visit.minute);
+          const previous = firstCheckIn.get(person.id);
+          const decision = decideCheckIn({
+            activity: a,
+            kioskLocationId: "central",
+            attendee: { kind: "member", membershipStatus: "active", cardVersion: 1 },
+            registration: person.registered
+              ? {
+                  id: person.id,
+                  status: "confirmed",
+                  partySize: person.partySize,
+                  checkedInAt: previous ?? null,
+                }
+              : null,
+            previousCheckIn: previous ? { checkedInAt: previous } : null,
+            counts: { checkedInSeats, heldSeats },
+            partySize: person.partySize,
+            now,
+          });
+          if (!decision.ok) continue;
+          if (previous) {
+            expect(decision.value).toMatchObject({
+              outcome: "ALREADY_CHECKED_IN",
+              checkedInAt: previous,
+              seats: 0,
+            });
+          } else {
+            expect(decision.value.seats).toBe(person.partySize);
+            firstCheckIn.set(person.id, now);
+          }
+          checkedInSeats += decision.value.seats;
+          expect(checkedInSeats).toBeLessThanOrEqual(capacity);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("check-in inputs and occupancy", () => {
+  it("accepts one credential at a time", () => {
+    const ok = (credential: unknown) =>
+      CheckInInputSchema.safeParse({ activityId: "a1", clientId: "c-1", credential }).success;
+    expect(ok({ qr: "RDR1:12345674:1:abcdefabcdefabcd" })).toBe(true);
+    expect(ok({ memberNumber: "1234 5674" })).toBe(true);
+    expect(ok({ memberNumber: "1234 5675" })).toBe(false);
+    expect(ok({ registrationId: "r1" })).toBe(true);
+    expect(ok({ registrationId: "r1", memberNumber: "12345674" })).toBe(false);
+    expect(ok({ qr: "x".repeat(201) })).toBe(false);
+  });
+
+  it("walk-in input defaults to one person", () => {
+    expect(WalkInInputSchema.parse({ activityId: "a1", clientId: "c" }).partySize).toBe(1);
+  });
+
+  it("occupancy", () => {
+    expect(occupancy(7, 10)).toEqual({ checkedIn: 7, capacity: 10, free: 3 });
+    expect(occupancy(12, 10).free).toBe(0);
+    expect(occupancy(7, null).free).toBeNull();
+  });
+});
