@@ -6,9 +6,11 @@ import {
   createContext,
   createEffect,
   createResource,
+  on,
   onCleanup,
   type ParentComponent,
   type Resource,
+  untrack,
   useContext,
 } from "solid-js";
 import { useI18n } from "./i18n/index.ts";
@@ -43,13 +45,18 @@ export const SessionProvider: ParentComponent = (props) => {
     async () => (await trpc.notifications.unreadCount.query()).count,
   );
 
-  // A device with no language chosen yet follows the account's language.
-  createEffect(() => {
-    const locale = account()?.locale;
-    if (isLocale(locale) && !i18n.hasStoredChoice() && locale !== i18n.locale()) {
-      i18n.setLocale(locale);
-    }
-  });
+  // A device with no language chosen yet follows the account's language. Only the
+  // account is tracked: a later switch by the reader must not be undone here.
+  createEffect(
+    on(
+      () => account()?.locale,
+      (locale) => {
+        if (isLocale(locale) && !i18n.hasStoredChoice() && locale !== untrack(i18n.locale)) {
+          i18n.setLocale(locale);
+        }
+      },
+    ),
+  );
 
   createEffect(() => {
     if (!account()) return;

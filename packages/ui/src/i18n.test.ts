@@ -1,3 +1,4 @@
+import { createEffect, createRoot, on } from "solid-js";
 import { afterEach, describe, expect, it } from "vitest";
 import { createI18n, LOCALE_STORAGE_KEY, matchLocale } from "./i18n.ts";
 
@@ -42,6 +43,18 @@ describe("createI18n", () => {
     expect(document.documentElement.lang).toBe("zh-CN");
     i18n.setLocale("en");
     expect(document.documentElement.lang).toBe("en");
+  });
+
+  it("has stored the choice by the time effects see the new locale", () => {
+    const i18n = createI18n({ catalogs, preferred: ["en"] });
+    const seen: boolean[] = [];
+    const dispose = createRoot((dispose) => {
+      createEffect(on(i18n.locale, () => seen.push(i18n.hasStoredChoice()), { defer: true }));
+      return dispose;
+    });
+    i18n.setLocale("zh-CN");
+    dispose();
+    expect(seen).toEqual([true]);
   });
 
   it("ignores a stored value that is not a supported locale", () => {

@@ -119,13 +119,14 @@ export function createI18n<D extends BaseRecordDict>(options: I18nOptions<D>): I
   return {
     locale,
     setLocale(next) {
-      setLocaleSignal(next);
-      applyDocumentLang(next);
+      // Store first: effects that run on the signal change may ask hasStoredChoice().
       try {
         storage?.setItem(key, next);
       } catch {
         // Storage full or blocked: the choice lasts for this visit only.
       }
+      applyDocumentLang(next);
+      setLocaleSignal(next);
     },
     hasStoredChoice: () => read() !== undefined,
     t,

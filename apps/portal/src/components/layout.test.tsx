@@ -40,6 +40,11 @@ describe("layout", () => {
     await screen.findByText("You are signed in as Lin Mei.");
     fireEvent.click(screen.getByRole("button", { name: "中文" }));
     await waitFor(() => expect(trpc.me.setLocale.mutate).toHaveBeenCalledWith({ locale: "zh-CN" }));
+    // The page follows the reader's choice, not the account's stored "en".
+    expect(await screen.findByText("您已登录为 Lin Mei。")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "English" }));
+    expect(await screen.findByText("You are signed in as Lin Mei.")).toBeTruthy();
+    expect(document.documentElement.lang).toBe("en");
   });
 
   it("adopts the account's language on a device with no choice of its own", async () => {
