@@ -38,6 +38,7 @@ export * from "./membership/card.js";
 // Membership (DESIGN §2.1)
 export * from "./membership/codes.js";
 export * from "./membership/expiry-notice.js";
+export * from "./membership/inputs.js";
 export * from "./membership/lifecycle.js";
 export * from "./membership/member.js";
 export * from "./membership/member-number.js";

@@ -5,6 +5,7 @@ import {
   type Applicant,
   decideRegistration,
   RegisterInputSchema,
+  RegistrationCancelInputSchema,
   RegistrationSchema,
 } from "./registration.js";
 
@@ -141,6 +142,18 @@ describe("registration schemas", () => {
     expect(
       RegisterInputSchema.safeParse({ activityId: "a1", guest: { name: "x", email: "nope" } })
         .success,
+    ).toBe(false);
+  });
+
+  it("cancel input takes an optional bounded manage token", () => {
+    expect(RegistrationCancelInputSchema.parse({ registrationId: "r1" })).toEqual({
+      registrationId: "r1",
+    });
+    expect(
+      RegistrationCancelInputSchema.safeParse({
+        registrationId: "r1",
+        manageToken: "x".repeat(129),
+      }).success,
     ).toBe(false);
   });
 

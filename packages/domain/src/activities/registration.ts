@@ -48,6 +48,15 @@ export const RegisterInputSchema = z.object({
   guest: GuestSchema.optional(),
 });
 
+/** Longest guest manage-link token accepted (the API issues 32–64 url-safe characters). */
+export const MANAGE_TOKEN_MAX_LENGTH = 128;
+
+/** Input of `registrations.cancel`: a member's own registration, or a guest's with its manage token. */
+export const RegistrationCancelInputSchema = z.object({
+  registrationId: IdSchema,
+  manageToken: z.string().min(1).max(MANAGE_TOKEN_MAX_LENGTH).optional(),
+});
+
 /** Parsed input of `registrations.register`. */
 export type RegisterInput = z.output<typeof RegisterInputSchema>;
 

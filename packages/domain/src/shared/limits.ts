@@ -16,6 +16,8 @@ export const EMAIL_MAX_LENGTH = 254;
 export const URL_MAX_LENGTH = 2_048;
 /** Free-text reasons (suspension, decline) are a sentence or two. */
 export const REASON_MAX_LENGTH = 500;
+/** `2025-06-10T18:00:00.000000000+08:00` is 35 characters; nanoseconds are the finest anyone sends. */
+export const INSTANT_MAX_LENGTH = 40;
 /** Short free-text notes such as a copy's condition remark. */
 export const NOTE_MAX_LENGTH = 1_000;
 /** IANA zone names are at most ~30 characters (`America/Argentina/ComodRivadavia`). */

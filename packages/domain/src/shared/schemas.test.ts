@@ -25,6 +25,10 @@ describe("shared schemas", () => {
     },
   );
 
+  it("InstantSchema bounds the string", () => {
+    expect(InstantSchema.safeParse(`2025-03-01T10:00:00.${"1".repeat(40)}Z`).success).toBe(false);
+  });
+
   it("InstantSchema rejects an invalid Date", () => {
     expect(InstantSchema.safeParse(new Date(Number.NaN)).success).toBe(false);
   });

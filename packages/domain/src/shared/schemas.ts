@@ -5,6 +5,7 @@ import {
   CURSOR_MAX_LENGTH,
   EMAIL_MAX_LENGTH,
   ID_MAX_LENGTH,
+  INSTANT_MAX_LENGTH,
   NAME_MAX_LENGTH,
   PAGE_SIZE_DEFAULT,
   PAGE_SIZE_MAX,
@@ -30,7 +31,7 @@ export const CalendarDateSchema = z
  * (what the API sends over JSON). Always parsed to a `Date`.
  */
 export const InstantSchema = z
-  .union([z.date(), z.iso.datetime({ offset: true })])
+  .union([z.date(), z.iso.datetime({ offset: true }).max(INSTANT_MAX_LENGTH)])
   .transform((value) => (typeof value === "string" ? new Date(value) : value))
   .refine((date) => !Number.isNaN(date.getTime()), "Invalid instant");
 

@@ -1,0 +1,27 @@
+/** Inputs of the `memberships.*` procedures that change a membership. */
+import { z } from "zod";
+import { CENTS_MAX, REASON_MAX_LENGTH } from "../shared/limits.js";
+import { IdSchema, InstantSchema } from "../shared/schemas.js";
+
+/** Input of `memberships.apply`: the tier chosen. */
+export const MembershipApplyInputSchema = z.object({ tierId: IdSchema });
+
+/** Input of `memberships.renew`: optionally into another tier. */
+export const MembershipRenewInputSchema = z.object({ tierId: IdSchema.optional() });
+
+/** Input of `memberships.approve` and `memberships.reinstate`. */
+export const MembershipIdInputSchema = z.object({ membershipId: IdSchema });
+
+/** Input of `memberships.suspend`: a reason is required (the member is told why). */
+export const MembershipSuspendInputSchema = z.object({
+  membershipId: IdSchema,
+  reason: z.string().trim().min(1).max(REASON_MAX_LENGTH),
+});
+
+/** Input of `memberships.recordPayment`: fees are recorded, not charged online. */
+export const RecordPaymentInputSchema = z.object({
+  membershipId: IdSchema,
+  amountCents: z.number().int().min(0).max(CENTS_MAX),
+  /** When the money was received; the API uses now when absent. */
+  paidAt: InstantSchema.optional(),
+});
