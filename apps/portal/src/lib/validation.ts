@@ -1,14 +1,13 @@
 // Client-side checks of the account forms, for instant feedback; the server checks again.
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from "@readers/domain";
 import type { Message } from "../i18n/index.ts";
 
-/** Mirrors apps/api/src/auth.ts: long passphrases beat complexity rules (NIST 800-63B). */
+// The password limits are better-auth settings in apps/api/src/auth.ts, which the portal
+// cannot import; keep these two in step with it (until they move to @readers/domain).
+/** Long passphrases beat complexity rules (NIST 800-63B). */
 export const PASSWORD_MIN_LENGTH = 10;
-/** Mirrors apps/api/src/auth.ts: hashing cost grows with length. */
+/** Hashing cost grows with length; 128 leaves room for any passphrase. */
 export const PASSWORD_MAX_LENGTH = 128;
-/** Mirrors the domain's NAME_MAX_LENGTH: any real name, short enough for a card. */
-export const NAME_MAX_LENGTH = 120;
-/** Mirrors the domain's EMAIL_MAX_LENGTH (RFC 5321). */
-export const EMAIL_MAX_LENGTH = 254;
 
 // One "@", something on each side, a dot in the domain: what a person can fix by looking.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
