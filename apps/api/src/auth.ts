@@ -9,6 +9,7 @@ import {
   user,
   verification,
 } from "@readers/db";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@readers/domain";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { type Logger, silentLogger } from "./logger.ts";
@@ -20,18 +21,25 @@ export interface AuthOptions {
   db: Database;
   secret: string;
   publicUrl: string;
-  /** Called after a password-reset mail was queued (wakes the outbox worker). */
-  onMailQueued?: () => void;
+  /** Called after auth queued an outbox message (wakes the outbox worker). */
+  onOutboxQueued?: () => void;
   /** better-auth's own messages go to our structured log. */
   logger?: Logger;
   /** Requests per minute per IP on sign-in / sign-up / reset (tests raise it). */
   signInPerMinute?: number;
 }
 
-/** Accounts need a password this long; long passphrases beat complexity rules (NIST 800-63B). */
-export const PASSWORD_MIN_LENGTH = 10;
-/** Hashing cost grows with length; 128 leaves room for any passphrase. */
-export const PASSWORD_MAX_LENGTH = 128;
+/**
+ * The portal's own origin; for a local install also its loopback twin, since people type
+ * either http://localhost:3000 or http://127.0.0.1:3000 for the same server.
+ */
+export function trustedOrigins(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  const origins = [url.origin];
+  const twin = { localhost: "127.0.0.1", "127.0.0.1": "localhost" }[url.hostname];
+  if (twin) origins.push(`${url.protocol}//${twin}${url.port ? `:${url.port}` : ""}`);
+  return origins;
+}
 
 export function createAuth(options: AuthOptions) {
   const perMinute = options.signInPerMinute ?? 10;
@@ -40,7 +48,7 @@ export function createAuth(options: AuthOptions) {
     baseURL: options.publicUrl,
     basePath: "/api/auth",
     secret: options.secret,
-    trustedOrigins: [options.publicUrl],
+    trustedOrigins: trustedOrigins(options.publicUrl),
     database: drizzleAdapter(options.db, {
       provider: "pg",
       schema: { user, session, account, verification, rateLimit },
@@ -61,7 +69,24 @@ export function createAuth(options: AuthOptions) {
           locale: (u as { locale?: string }).locale ?? "en",
           payload: { name: u.name, url },
         });
-        options.onMailQueued?.();
+        options.onOutboxQueued?.();
+      },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          // Every new account finds a welcome in its inbox (delivered by the outbox worker).
+          after: async (created) => {
+            await enqueueOutbox(options.db, {
+              kind: "welcome",
+              channel: "in_app",
+              userId: created.id,
+              locale: (created as { locale?: string }).locale ?? "en",
+              payload: { name: created.name },
+            });
+            options.onOutboxQueued?.();
+          },
+        },
       },
     },
     user: {

@@ -22,12 +22,14 @@ export async function run(
     );
     process.exit(1);
   }
+  // People open the public address; PUBLIC_URL defaults to this machine's.
+  const base = server.publicUrl.replace(/\/$/, "");
   const lines = [
     "",
     `Readers is running on ${server.handle.driver === "pglite" ? "the embedded database (PGlite)" : "PostgreSQL"}.`,
-    `  Portal:  ${server.url}/`,
-    `  Kiosk:   ${server.url}/kiosk/`,
-    `  Health:  ${server.url}/health`,
+    `  Portal:  ${base}/`,
+    `  Kiosk:   ${base}/kiosk/`,
+    `  Health:  ${base}/health`,
   ];
   if (server.firstStart.admin) {
     lines.push(

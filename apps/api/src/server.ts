@@ -16,7 +16,10 @@ import type { Services } from "./services.ts";
 const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 export interface RunningServer {
+  /** Where the server listens (tests connect here). */
   url: string;
+  /** Where people reach it (PUBLIC_URL). */
+  publicUrl: string;
   handle: DbHandle;
   firstStart: BootstrapResult;
   close(): Promise<void>;
@@ -67,7 +70,7 @@ export async function startServer(
       secret: await resolveAuthSecret(handle.db, env.AUTH_SECRET),
       publicUrl: env.PUBLIC_URL,
       logger,
-      onMailQueued: () => worker.kick(),
+      onOutboxQueued: () => worker.kick(),
     });
     const app = createApp({
       handle,
@@ -100,7 +103,7 @@ export async function startServer(
         mailer.close();
         await handle.close();
       })());
-    return { url: `http://${host}:${port}`, handle, firstStart, close };
+    return { url: `http://${host}:${port}`, publicUrl: env.PUBLIC_URL, handle, firstStart, close };
   } catch (error) {
     await handle.close();
     throw error;

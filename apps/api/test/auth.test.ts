@@ -110,7 +110,8 @@ describe.each(testDrivers(inject("databaseUrl")))("accounts on $name", (driver) 
       }),
     });
     expect(ask.status).toBe(200);
-    expect(await t.worker.drain()).toBe(1);
+    // The welcome (in-app) and the reset e-mail.
+    expect(await t.worker.drain()).toBe(2);
     const files = readdirSync(t.mailDir);
     expect(files).toHaveLength(1);
     const eml = readFileSync(join(t.mailDir, files[0]!), "utf8");

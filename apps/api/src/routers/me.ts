@@ -10,7 +10,9 @@ export const LOCALES = ["en", "zh-CN"] as const;
 export const meRouter = {
   get: publicProcedure.meta({ action: "me.get" }).query(async ({ ctx }) => {
     const privileges = actionsAllowed(permissionSubject(ctx.actor));
-    if (ctx.actor.kind !== "user") return { account: null, member: null, privileges };
+    // Frontends show dates in the association's zone, not the browser's.
+    const association = { name: ctx.services.associationName(), timezone: ctx.services.timezone };
+    if (ctx.actor.kind !== "user") return { account: null, member: null, privileges, association };
     const row = await getUserById(ctx.db, ctx.actor.userId);
     return {
       account: row && {
@@ -25,6 +27,7 @@ export const meRouter = {
       // Membership arrives with the members issue.
       member: null,
       privileges,
+      association,
     };
   }),
   setLocale: memberProcedure

@@ -1,13 +1,14 @@
 // Client-side checks of the account forms, for instant feedback; the server checks again.
-import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from "@readers/domain";
+import {
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from "@readers/domain";
 import type { Message } from "../i18n/index.ts";
 
-// The password limits are better-auth settings in apps/api/src/auth.ts, which the portal
-// cannot import; keep these two in step with it (until they move to @readers/domain).
-/** Long passphrases beat complexity rules (NIST 800-63B). */
-export const PASSWORD_MIN_LENGTH = 10;
-/** Hashing cost grows with length; 128 leaves room for any passphrase. */
-export const PASSWORD_MAX_LENGTH = 128;
+// The same limits better-auth enforces on the server (apps/api/src/auth.ts).
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 // One "@", something on each side, a dot in the domain: what a person can fix by looking.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -34,3 +34,7 @@ export const PAGE_SIZE_MAX = 100;
 export const PAGE_SIZE_DEFAULT = 20;
 /** Largest amount of money recorded (cents): 1 000 000.00 in any currency is no membership fee. */
 export const CENTS_MAX = 100_000_000;
+/** Account passwords: long passphrases beat complexity rules (NIST SP 800-63B asks for ≥ 8; we ask 10). */
+export const PASSWORD_MIN_LENGTH = 10;
+/** Hashing cost grows with length; 128 leaves room for any passphrase. */
+export const PASSWORD_MAX_LENGTH = 128;
