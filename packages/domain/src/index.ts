@@ -38,12 +38,14 @@ export * from "./membership/card.js";
 // Membership (DESIGN §2.1)
 export * from "./membership/codes.js";
 export * from "./membership/expiry-notice.js";
+export * from "./membership/import.js";
 export * from "./membership/inputs.js";
 export * from "./membership/lifecycle.js";
 export * from "./membership/member.js";
 export * from "./membership/member-number.js";
 export * from "./membership/membership.js";
 export * from "./membership/privileges.js";
+export * from "./membership/profile.js";
 export * from "./membership/renewal.js";
 export * from "./membership/settings.js";
 export * from "./membership/tier.js";

@@ -28,6 +28,20 @@ export const MEMBERSHIP_CODES = {
   CARD_SIGNATURE_INVALID: "CARD_SIGNATURE_INVALID",
   /** The card was replaced after being reported lost. */
   CARD_REVOKED: "CARD_REVOKED",
+  /** The person has no member record yet (never applied). */
+  NOT_A_MEMBER: "NOT_A_MEMBER",
+  /** Another member already uses this e-mail address. */
+  EMAIL_TAKEN: "EMAIL_TAKEN",
+  /** A CSV import's header lacks a required column or names an unknown one. */
+  IMPORT_COLUMNS_INVALID: "IMPORT_COLUMNS_INVALID",
+  /** A CSV import has more rows than one import may take. */
+  IMPORT_TOO_MANY_ROWS: "IMPORT_TOO_MANY_ROWS",
+  /** A CSV import has no data rows. */
+  IMPORT_EMPTY: "IMPORT_EMPTY",
+  /** A CSV import was confirmed while some rows still have errors. */
+  IMPORT_HAS_ERRORS: "IMPORT_HAS_ERRORS",
+  /** A tier with this name exists already. */
+  TIER_NAME_TAKEN: "TIER_NAME_TAKEN",
 } as const;
 
 /** A membership refusal code. */

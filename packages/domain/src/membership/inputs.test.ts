@@ -9,7 +9,16 @@ import {
 
 describe("membership procedure inputs", () => {
   it("accept well-formed input", () => {
-    expect(MembershipApplyInputSchema.parse({ tierId: "t1" })).toEqual({ tierId: "t1" });
+    expect(
+      MembershipApplyInputSchema.parse({
+        tierId: "t1",
+        profile: { firstName: "Ann", lastName: "Lee" },
+      }),
+    ).toEqual({
+      tierId: "t1",
+      profile: { firstName: "Ann", lastName: "Lee", phone: null, directoryConsent: false },
+    });
+    expect(MembershipApplyInputSchema.safeParse({ tierId: "t1" }).success).toBe(false);
     expect(MembershipRenewInputSchema.parse({})).toEqual({});
     expect(MembershipIdInputSchema.parse({ membershipId: "ms1" })).toEqual({ membershipId: "ms1" });
     expect(
@@ -19,9 +28,17 @@ describe("membership procedure inputs", () => {
       RecordPaymentInputSchema.parse({
         membershipId: "ms1",
         amountCents: 2000,
+        method: "cash",
         paidAt: "2025-01-01T00:00:00Z",
       }).paidAt,
     ).toBeInstanceOf(Date);
+    expect(
+      RecordPaymentInputSchema.parse({
+        membershipId: "ms1",
+        amountCents: 0,
+        method: "bank_transfer",
+      }).reference,
+    ).toBe("");
   });
 
   it("refuse missing reasons and bad amounts", () => {
@@ -37,6 +54,21 @@ describe("membership procedure inputs", () => {
     ).toBe(false);
     expect(
       RecordPaymentInputSchema.safeParse({ membershipId: "ms1", amountCents: 1.5 }).success,
+    ).toBe(false);
+    expect(
+      RecordPaymentInputSchema.safeParse({
+        membershipId: "ms1",
+        amountCents: 100,
+        method: "cheque",
+      }).success,
+    ).toBe(false);
+    expect(
+      RecordPaymentInputSchema.safeParse({
+        membershipId: "ms1",
+        amountCents: 100,
+        method: "cash",
+        reference: "r".repeat(101),
+      }).success,
     ).toBe(false);
   });
 });

@@ -122,6 +122,20 @@ export function decideSuspension(
   return ok(true);
 }
 
+/** Refusals of {@link decideLeaving}. */
+export type LeavingRefusal = Refusal<"MEMBERSHIP_CANCELLED">;
+
+/**
+ * Decides a member leaving the association. Anyone who has not left yet may leave, even
+ * while suspended (the suspension stays on record); books on loan must still come home.
+ */
+export function decideLeaving(
+  membership: Pick<MembershipFacts, "cancelledAt">,
+): Result<true, LeavingRefusal> {
+  if (membership.cancelledAt) return err("MEMBERSHIP_CANCELLED", "The member has already left.");
+  return ok(true);
+}
+
 /** Refusals of {@link decideReinstatement}. */
 export type ReinstatementRefusal = Refusal<"NOT_SUSPENDED">;
 
