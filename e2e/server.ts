@@ -1,6 +1,6 @@
 // Starts the platform for the e2e run on a throw-away data dir and writes the first-start
 // admin credentials where the tests can read them.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadEnv, startServer } from "@readers/api";
@@ -22,6 +22,10 @@ const server = await startServer(env);
 mkdirSync(join(statePath, ".."), { recursive: true });
 writeFileSync(statePath, JSON.stringify({ admin: server.firstStart.admin, dataDir }));
 process.stdout.write(`e2e server on ${server.url}\n`);
-const stop = () => server.close().then(() => process.exit(0));
+const stop = () =>
+  server.close().then(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  });
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -9,9 +9,16 @@ import {
   user,
   verification,
 } from "@readers/db";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@readers/domain";
+import {
+  EMAIL_MAX_LENGTH,
+  LOCALES,
+  NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from "@readers/domain";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError } from "better-auth/api";
 import { type Logger, silentLogger } from "./logger.ts";
 
 /** The request header that carries the client address we computed (see app.ts). */
@@ -39,6 +46,42 @@ export function trustedOrigins(publicUrl: string): string[] {
   const twin = { localhost: "127.0.0.1", "127.0.0.1": "localhost" }[url.hostname];
   if (twin) origins.push(`${url.protocol}//${twin}${url.port ? `:${url.port}` : ""}`);
   return origins;
+}
+
+/**
+ * better-auth checks e-mail format and password length but not the size of a name or the
+ * value of our locale field: bound them as every other string of ours is bounded.
+ */
+export function checkUserFields<T extends Record<string, unknown>>(data: T): T {
+  const name = data.name;
+  if (
+    name !== undefined &&
+    (typeof name !== "string" || name.trim() === "" || name.length > NAME_MAX_LENGTH)
+  ) {
+    throw new APIError("BAD_REQUEST", {
+      code: "INVALID_NAME",
+      message: `Name must be 1–${NAME_MAX_LENGTH} characters.`,
+    });
+  }
+  const email = data.email;
+  if (email !== undefined && (typeof email !== "string" || email.length > EMAIL_MAX_LENGTH)) {
+    throw new APIError("BAD_REQUEST", {
+      code: "INVALID_EMAIL",
+      message: "Invalid e-mail address.",
+    });
+  }
+  const locale = data.locale;
+  if (
+    locale !== undefined &&
+    locale !== null &&
+    !(LOCALES as readonly unknown[]).includes(locale)
+  ) {
+    throw new APIError("BAD_REQUEST", {
+      code: "INVALID_LOCALE",
+      message: `Locale must be one of ${LOCALES.join(", ")}.`,
+    });
+  }
+  return typeof name === "string" ? { ...data, name: name.trim() } : data;
 }
 
 export function createAuth(options: AuthOptions) {
@@ -74,7 +117,11 @@ export function createAuth(options: AuthOptions) {
     },
     databaseHooks: {
       user: {
+        update: {
+          before: async (data) => ({ data: checkUserFields(data) }),
+        },
         create: {
+          before: async (data) => ({ data: checkUserFields(data) }),
           // Every new account finds a welcome in its inbox (delivered by the outbox worker).
           after: async (created) => {
             await enqueueOutbox(options.db, {

@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import {
   type Database,
   ensureAssociationSettings,
+  getAssociationSettings,
   getOrCreateSecret,
   insertUserWithPassword,
 } from "@readers/db";
@@ -18,6 +19,8 @@ export async function bootstrap(
   db: Database,
   options: { associationName: string; timezone: string; adminEmail: string },
 ): Promise<BootstrapResult> {
+  // Every later start ends here, without paying for a password hash.
+  if (await getAssociationSettings(db)) return {};
   const password = randomBytes(15).toString("base64url");
   // Hash before the transaction: scrypt takes ~100 ms and must not hold the row lock.
   const passwordHash = await hashPassword(password);

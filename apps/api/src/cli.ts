@@ -11,7 +11,19 @@ export async function run(
   let server: RunningServer;
   try {
     const env = loadEnv(overrides);
-    server = await startServer(env, { beforeServe });
+    server = await startServer(env, {
+      beforeServe,
+      onFirstStart: (admin) =>
+        process.stdout.write(
+          [
+            "",
+            "First start: an administrator account was created. This password is shown only once:",
+            `  E-mail:   ${admin.email}`,
+            `  Password: ${admin.password}`,
+            "",
+          ].join("\n"),
+        ),
+    });
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       process.stderr.write(`\nReaders cannot start: ${error.message}\n\n`);
@@ -31,14 +43,6 @@ export async function run(
     `  Kiosk:   ${base}/kiosk/`,
     `  Health:  ${base}/health`,
   ];
-  if (server.firstStart.admin) {
-    lines.push(
-      "",
-      "First start: an administrator account was created. This password is shown only once:",
-      `  E-mail:   ${server.firstStart.admin.email}`,
-      `  Password: ${server.firstStart.admin.password}`,
-    );
-  }
   process.stdout.write(`${lines.join("\n")}\n\n`);
 
   let signals = 0;

@@ -42,6 +42,8 @@ const envSchema = z
       .refine(isTimeZone, "ASSOCIATION_TIMEZONE must be an IANA time zone such as Asia/Shanghai")
       .default(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"),
     ASSOCIATION_NAME: z.string().min(1).max(200).default("Readers' Association"),
+    /** The administrator account created on first start. */
+    ADMIN_EMAIL: z.email("ADMIN_EMAIL must be an e-mail address").default("admin@readers.local"),
   })
   .transform((env) => ({
     ...env,

@@ -1,5 +1,6 @@
 // Wires the platform together from a validated environment: database, first-start setup,
 // auth, outbox worker, HTTP server, graceful shutdown.
+import type { Server as HttpServer } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
@@ -28,22 +29,25 @@ export interface RunningServer {
 /** Opens the database and serves. `beforeServe` runs on the open database (demo seeding). */
 export async function startServer(
   env: Env,
-  options: { logger?: Logger; beforeServe?: (handle: DbHandle) => Promise<void> } = {},
+  options: {
+    logger?: Logger;
+    beforeServe?: (handle: DbHandle) => Promise<void>;
+    /** Called once, on the very first start, with the generated admin credentials. */
+    onFirstStart?: (admin: { email: string; password: string }) => void;
+  } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(env.LOG_LEVEL);
   const handle = env.DATABASE_URL
     ? await createDb({ databaseUrl: env.DATABASE_URL })
     : await createDb({ dataDir: env.DATA_DIR });
   try {
-    const adminHost = new URL(env.PUBLIC_URL).hostname.replace(
-      /^localhost$|^127\.0\.0\.1$/,
-      "readers.local",
-    );
     const firstStart = await bootstrap(handle.db, {
       associationName: env.ASSOCIATION_NAME,
       timezone: env.ASSOCIATION_TIMEZONE,
-      adminEmail: `admin@${adminHost}`,
+      adminEmail: env.ADMIN_EMAIL,
     });
+    // Shown at once: if anything below fails, the only copy of the password is not lost.
+    if (firstStart.admin) options.onFirstStart?.(firstStart.admin);
     await options.beforeServe?.(handle);
     const settings = await getAssociationSettings(handle.db);
     const associationName = settings?.name ?? env.ASSOCIATION_NAME;
@@ -98,7 +102,11 @@ export async function startServer(
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        // Long-lived connections (keep-alive, live updates) get 10 s, then are cut.
+        const force = setTimeout(() => (server as HttpServer).closeAllConnections(), 10_000);
+        force.unref();
         await new Promise<void>((r) => server.close(() => r()));
+        clearTimeout(force);
         await worker.stop();
         mailer.close();
         await handle.close();

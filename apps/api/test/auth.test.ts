@@ -84,6 +84,41 @@ describe.each(testDrivers(inject("databaseUrl")))("accounts on $name", (driver) 
     await expect(t.signIn("ann@example.org", "wrong password!")).rejects.toThrow("401");
   });
 
+  it("bounds the name and the language of an account", async () => {
+    for (const body of [
+      { name: "N".repeat(121), email: "long@example.org", password: PASSWORD },
+      { name: "   ", email: "blank@example.org", password: PASSWORD },
+      { name: "Lang", email: "lang@example.org", password: PASSWORD, locale: "xx-evil" },
+    ]) {
+      const res = await t.app.request("/api/auth/sign-up/email", {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify(body),
+      });
+      expect(res.status, JSON.stringify(body).slice(0, 40)).toBe(400);
+    }
+    const cookie = cookieOf(
+      await t.app.request("/api/auth/sign-up/email", {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({
+          name: "Ok",
+          email: "ok@example.org",
+          password: PASSWORD,
+          locale: "zh-CN",
+        }),
+      }),
+    );
+    const update = await t.app.request("/api/auth/update-user", {
+      method: "POST",
+      headers: { ...json, cookie },
+      body: JSON.stringify({ locale: "fr" }),
+    });
+    expect(update.status).toBe(400);
+    const me = await trpcGet(t.app, "me.get", undefined, { cookie });
+    expect(me.body.result.data.account.locale).toBe("zh-CN");
+  });
+
   it("cannot set its own role at sign-up", async () => {
     const up = await t.app.request("/api/auth/sign-up/email", {
       method: "POST",

@@ -1,10 +1,11 @@
 // Builds the API on a test database: the Hono app for HTTP-level tests, callers for router
 // tests, and helpers to create people with roles and sign them in.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setUserRole } from "@readers/db";
 import type { TestDatabase } from "@readers/db/testing";
+import { afterAll } from "vitest";
 import { createApp } from "../src/app.ts";
 import { type Auth, createAuth } from "../src/auth.ts";
 import { silentLogger } from "../src/logger.ts";
@@ -32,8 +33,12 @@ export interface Harness {
   signIn(email: string, password?: string): Promise<string>;
 }
 
+// One temporary folder per test file for the harnesses' .eml files, removed afterwards.
+const mailRoot = mkdtempSync(join(tmpdir(), "readers-mail-"));
+afterAll(() => rmSync(mailRoot, { recursive: true, force: true }));
+
 export function buildHarness(h: TestDatabase, options: { signInPerMinute?: number } = {}): Harness {
-  const mailDir = mkdtempSync(join(tmpdir(), "readers-mail-"));
+  const mailDir = mkdtempSync(join(mailRoot, "h-"));
   const mailer = createMailer({ from: "Readers <test@readers.local>", dataDir: mailDir });
   const worker = createOutboxWorker({
     db: h.db,
@@ -68,7 +73,7 @@ export function buildHarness(h: TestDatabase, options: { signInPerMinute?: numbe
       const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}@example.org`;
       const res = await auth.api.signUpEmail({ body: { name, email, password: PASSWORD } });
       if (role !== "member") await setUserRole(h.db, res.user.id, role);
-      return { kind: "user", userId: res.user.id, role, email, name };
+      return { kind: "user", userId: res.user.id, role, email, name, locale: "en" };
     },
     async signIn(email, password = PASSWORD) {
       const res = await app.request("/api/auth/sign-in/email", {

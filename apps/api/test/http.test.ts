@@ -53,7 +53,36 @@ describe.each(testDrivers(inject("databaseUrl")))("HTTP on $name", (driver) => {
     await other.close();
     const res = await app.request("/health");
     expect(res.status).toBe(503);
-    expect((await json(res)).database.reachable).toBe(false);
+    // The reason stays in the operator's log.
+    expect(await json(res)).toEqual({
+      status: "error",
+      version: expect.any(String),
+      database: { driver: driver.name, reachable: false },
+    });
+  });
+
+  it("refuses oversized bodies, oversized batches and malformed paths", async () => {
+    const big = await t.app.request("/api/auth/sign-in/email", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "a@b.c", password: "x".repeat(5 * 1024 * 1024) }),
+    });
+    expect(big.status).toBe(413);
+    const paths = Array.from({ length: 21 }, () => "me.get").join(",");
+    const batch = await t.app.request(`/trpc/${paths}?batch=1&input={}`);
+    expect(batch.status).toBe(400);
+    const ok = await t.app.request(
+      `/trpc/${Array.from({ length: 20 }, () => "me.get").join(",")}?batch=1&input={}`,
+    );
+    expect(ok.status).toBe(200);
+    const app = createApp({
+      handle: h,
+      auth: t.auth,
+      services: t.services,
+      logger: silentLogger,
+      spas: [{ prefix: "", dir: fakeDist().portal }],
+    });
+    expect((await app.request("/kiosk/%E0%A4")).status).toBe(400);
   });
 
   it("sends secure headers and logs each request as one JSON line", async () => {

@@ -1,7 +1,7 @@
 // The outbox worker end to end (in-app and e-mail, retries, dead letters) and the member's
 // notifications inbox.
 import { existsSync, readdirSync } from "node:fs";
-import { enqueueOutbox, getOutboxRow } from "@readers/db";
+import { createDb, enqueueOutbox, getOutboxRow } from "@readers/db";
 import { type TestDatabase, testDrivers } from "@readers/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { silentLogger } from "../src/logger.ts";
@@ -130,6 +130,72 @@ describe.each(testDrivers(inject("databaseUrl")))("notifications on $name", (dri
       code: "BAD_REQUEST",
     });
   });
+
+  it("hands unsent rows back when stopped mid-batch", async () => {
+    let sent = 0;
+    const slow = createOutboxWorker({
+      db: h.db,
+      mailer: {
+        send: async () => {
+          sent++;
+          await new Promise((r) => setTimeout(r, 30));
+        },
+        close: () => {},
+      },
+      logger: silentLogger,
+      associationName: () => "Test",
+      pollMs: 10_000,
+    });
+    await enqueueOutbox(
+      h.db,
+      Array.from({ length: 5 }, (_, i) => ({
+        kind: "welcome",
+        channel: "email" as const,
+        toEmail: `m${i}@example.org`,
+      })),
+    );
+    slow.start();
+    await new Promise((r) => setTimeout(r, 45));
+    await slow.stop();
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThan(5);
+    const rows = await Promise.all([1, 2, 3, 4, 5].map((id) => getOutboxRow(h.db, id)));
+    const pending = rows.filter((r) => r!.status === "pending");
+    expect(pending).toHaveLength(5 - sent);
+    expect(pending.every((r) => r!.attempts === 0)).toBe(true);
+  });
+
+  if (driver.name === "postgres") {
+    it("two workers on two instances send every e-mail exactly once", async () => {
+      const other = await createDb({ databaseUrl: h.url!, poolSize: 4, migrate: false });
+      try {
+        const sends = new Map<string, number>();
+        const mailer = {
+          send: async (m: { to: string }) => {
+            sends.set(m.to, (sends.get(m.to) ?? 0) + 1);
+            await new Promise((r) => setTimeout(r, 2));
+          },
+          close: () => {},
+        };
+        const workers = [h.db, other.db, h.db, other.db].map((db) =>
+          createOutboxWorker({ db, mailer, logger: silentLogger, associationName: () => "Test" }),
+        );
+        await enqueueOutbox(
+          h.db,
+          Array.from({ length: 120 }, (_, i) => ({
+            kind: "welcome",
+            channel: "email" as const,
+            toEmail: `m${i}@example.org`,
+          })),
+        );
+        await Promise.all(workers.map((w) => w.drain()));
+        expect(sends.size).toBe(120);
+        expect([...sends.values()].every((n) => n === 1)).toBe(true);
+      } finally {
+        await other.close();
+      }
+    });
+  }
 
   it("renders e-mails in the member's language", () => {
     expect(

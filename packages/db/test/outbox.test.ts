@@ -12,6 +12,7 @@ import {
   markNotificationsRead,
   markOutboxFailed,
   markOutboxSent,
+  releaseOutbox,
   user,
 } from "../src/index.ts";
 import { type TestDatabase, testDrivers } from "../src/testing.ts";
@@ -47,7 +48,10 @@ describe.each(testDrivers(inject("databaseUrl")))("outbox on $name", (driver) =>
     const reclaimed = await claimOutbox(h.db, { now: later(31_000), limit: 10, leaseMs: 30_000 });
     expect(reclaimed.map((r) => r.id)).toEqual([first[0]!.id]);
     expect(reclaimed[0]!.attempts).toBe(2);
-    await markOutboxSent(h.db, first[0]!.id, later(32_000));
+    // The first claim's lease ran out: its late outcome is refused, the new claim's counts.
+    expect(await markOutboxFailed(h.db, first[0]!, "late", later(99_000))).toBe(false);
+    expect(await markOutboxSent(h.db, reclaimed[0]!, later(32_000))).toBe(true);
+    expect(await getOutboxRow(h.db, first[0]!.id)).toMatchObject({ status: "sent", attempts: 2 });
     const rest = await claimOutbox(h.db, { now: later(120_000), limit: 10, leaseMs: 30_000 });
     expect(rest.map((r) => r.toEmail)).toEqual(["bo@example.org"]);
   });
@@ -60,16 +64,33 @@ describe.each(testDrivers(inject("databaseUrl")))("outbox on $name", (driver) =>
       nextAttemptAt: t0,
     });
     const [row] = await claimOutbox(h.db, { now: t0, limit: 1, leaseMs: 1000 });
-    await markOutboxFailed(h.db, row!.id, "smtp down", later(10_000));
+    await markOutboxFailed(h.db, row!, "smtp down", later(10_000));
     expect(await claimOutbox(h.db, { now: later(5000), limit: 1, leaseMs: 1000 })).toEqual([]);
     const [again] = await claimOutbox(h.db, { now: later(10_000), limit: 1, leaseMs: 1000 });
     expect(again).toMatchObject({ id: row!.id, attempts: 2, lastError: "smtp down" });
-    await markOutboxFailed(h.db, row!.id, "still down", null);
+    await markOutboxFailed(h.db, again!, "still down", null);
     expect(await getOutboxRow(h.db, row!.id)).toMatchObject({
       status: "dead",
       lastError: "still down",
     });
     expect(await claimOutbox(h.db, { now: later(999_999), limit: 1, leaseMs: 1000 })).toEqual([]);
+  });
+
+  it("gives released rows back as if never claimed", async () => {
+    await enqueueOutbox(h.db, {
+      kind: "test",
+      channel: "email",
+      toEmail: "a@b.c",
+      nextAttemptAt: t0,
+    });
+    const [row] = await claimOutbox(h.db, { now: t0, limit: 1, leaseMs: 60_000 });
+    await releaseOutbox(h.db, [row!]);
+    expect(await getOutboxRow(h.db, row!.id)).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      leaseUntil: null,
+    });
+    expect(await claimOutbox(h.db, { now: t0, limit: 1, leaseMs: 60_000 })).toHaveLength(1);
   });
 
   it("drops a message whose dedupe key exists already", async () => {
@@ -124,7 +145,7 @@ describe.each(testDrivers(inject("databaseUrl")))("outbox on $name", (driver) =>
           if (rows.length === 0) return;
           for (const r of rows) {
             claimedBy.set(r.id, (claimedBy.get(r.id) ?? 0) + 1);
-            await markOutboxSent(db, r.id, later(2));
+            await markOutboxSent(db, r, later(2));
           }
           void worker;
         }

@@ -2,9 +2,10 @@
 import type { DbHandle } from "@readers/db";
 import type { Hono } from "hono";
 import pkg from "../../package.json" with { type: "json" };
+import type { Logger } from "../logger.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: works on any app env
-export function mountHealth(app: Hono<any>, handle: DbHandle): void {
+export function mountHealth(app: Hono<any>, handle: DbHandle, logger: Logger): void {
   app.get("/health", async (c) => {
     const started = performance.now();
     try {
@@ -20,15 +21,13 @@ export function mountHealth(app: Hono<any>, handle: DbHandle): void {
         },
       });
     } catch (error) {
+      logger.warn("health: database unreachable", { error: String(error) });
       return c.json(
         {
           status: "error",
           version: pkg.version,
-          database: {
-            driver: handle.driver,
-            reachable: false,
-            error: error instanceof Error ? error.message : String(error),
-          },
+          // The reason (host names, auth failures) is for the operator, not for anyone.
+          database: { driver: handle.driver, reachable: false },
         },
         503,
       );

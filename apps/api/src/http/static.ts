@@ -50,7 +50,12 @@ export function mountSpas(app: Hono<any>, mounts: SpaMount[]): void {
     const handler = (c: Context) => {
       const index = join(root, "index.html");
       if (!existsSync(index)) return notBuilt(c, mount);
-      const rel = decodeURIComponent(c.req.path.slice(mount.prefix.length)).replace(/^\/+/, "");
+      let rel: string;
+      try {
+        rel = decodeURIComponent(c.req.path.slice(mount.prefix.length)).replace(/^\/+/, "");
+      } catch {
+        return c.text("Bad request", 400);
+      }
       const file = normalize(join(root, rel));
       // Never serve outside the app's directory (../ in the path).
       if (

@@ -1,5 +1,7 @@
 // E-mail texts per event kind and language. Parameters come from the outbox payload.
-export type MailLocale = "en" | "zh-CN";
+import type { Locale } from "@readers/domain";
+
+export type MailLocale = Locale;
 
 export interface RenderedMail {
   subject: string;

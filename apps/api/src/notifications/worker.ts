@@ -8,20 +8,26 @@ import {
   markOutboxFailed,
   markOutboxSent,
   type OutboxRow,
+  releaseOutbox,
 } from "@readers/db";
 import type { Logger } from "../logger.ts";
 import type { Mailer } from "./mailer.ts";
 import { renderMail } from "./templates.ts";
 
-/** After this many failed attempts a message is marked dead (about a day of retries). */
-export const MAX_ATTEMPTS = 8;
+/** After this many failed attempts a message is marked dead: 30 s doubling, then 6-hourly, about a day. */
+export const MAX_ATTEMPTS = 13;
 /** First retry after 30 s, doubling, capped at 6 h. */
 export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** (attempts - 1), 6 * 60 * 60 * 1000);
 }
-/** A claimed row is ours for this long; an SMTP send that hangs longer is retried elsewhere. */
-const LEASE_MS = 2 * 60 * 1000;
-const BATCH = 20;
+/**
+ * A claimed batch is ours for this long. The mailer gives up on one message well before
+ * (see mailer.ts timeouts), and rows whose lease is nearly over are handed back unsent.
+ */
+const LEASE_MS = 5 * 60 * 1000;
+/** Keep this much of the lease in hand before starting a delivery. */
+const LEASE_MARGIN_MS = 90 * 1000;
+const BATCH = 5;
 
 export interface OutboxWorkerOptions {
   db: Database;
@@ -47,6 +53,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = true;
+  /** Whether start() was called: a worker used only through drain() (tests) never stops early. */
+  let started = false;
+  let dueAt = Number.POSITIVE_INFINITY;
 
   async function deliver(row: OutboxRow): Promise<void> {
     if (row.channel === "in_app") {
@@ -56,15 +65,24 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (!row.toEmail) throw new Error("e-mail message without an address");
     const mail = renderMail(row.kind, row.locale, row.payload, options.associationName());
     await options.mailer.send({ to: row.toEmail, ...mail }, `${row.id}-${row.kind}`);
-    await markOutboxSent(options.db, row.id, now());
+    if (!(await markOutboxSent(options.db, row, now()))) {
+      options.logger.warn("outbox lease lost after sending", { id: row.id, kind: row.kind });
+    }
   }
 
   async function drainOnce(): Promise<number> {
     let handled = 0;
     for (;;) {
+      if (stopped && started) return handled;
       const rows = await claimOutbox(options.db, { now: now(), limit: BATCH, leaseMs: LEASE_MS });
       if (rows.length === 0) return handled;
-      for (const row of rows) {
+      for (const [index, row] of rows.entries()) {
+        // On shutdown, or when the lease is nearly spent, hand the rest back untouched.
+        const leaseLeft = (row.leaseUntil?.getTime() ?? 0) - now().getTime();
+        if ((stopped && started) || leaseLeft < LEASE_MARGIN_MS) {
+          await releaseOutbox(options.db, rows.slice(index));
+          return handled;
+        }
         try {
           await deliver(row);
           options.logger.debug("outbox delivered", {
@@ -78,7 +96,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
             row.attempts >= MAX_ATTEMPTS
               ? null
               : new Date(now().getTime() + backoffMs(row.attempts));
-          await markOutboxFailed(options.db, row.id, message, retryAt);
+          await markOutboxFailed(options.db, row, message, retryAt);
           options.logger.warn("outbox delivery failed", {
             id: row.id,
             kind: row.kind,
@@ -102,8 +120,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   function schedule(ms: number): void {
     if (stopped) return;
+    // Never postpone a run that is already due sooner (a stream of kicks must not starve it).
+    const at = Date.now() + ms;
+    if (timer && at >= dueAt) return;
     clearTimeout(timer);
+    dueAt = at;
     timer = setTimeout(async () => {
+      timer = undefined;
+      dueAt = Number.POSITIVE_INFINITY;
       try {
         await drain();
       } catch (error) {
@@ -118,6 +142,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     drain,
     start() {
       stopped = false;
+      started = true;
       schedule(0);
     },
     kick() {
@@ -126,6 +151,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      timer = undefined;
+      // The running batch stops after its current message and hands back the rest.
       await running?.catch(() => {});
     },
   };

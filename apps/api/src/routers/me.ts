@@ -1,29 +1,19 @@
 // me.*: who is calling, and their own account settings.
-import { getUserById, setUserLocale } from "@readers/db";
-import { actionsAllowed } from "@readers/domain";
+import { setUserLocale } from "@readers/db";
+import { actionsAllowed, LocaleSchema } from "@readers/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { memberProcedure, permissionSubject, publicProcedure } from "../trpc/init.ts";
 
-export const LOCALES = ["en", "zh-CN"] as const;
-
 export const meRouter = {
-  get: publicProcedure.meta({ action: "me.get" }).query(async ({ ctx }) => {
+  get: publicProcedure.meta({ action: "me.get" }).query(({ ctx }) => {
     const privileges = actionsAllowed(permissionSubject(ctx.actor));
     // Frontends show dates in the association's zone, not the browser's.
     const association = { name: ctx.services.associationName(), timezone: ctx.services.timezone };
     if (ctx.actor.kind !== "user") return { account: null, member: null, privileges, association };
-    const row = await getUserById(ctx.db, ctx.actor.userId);
+    const { userId: id, name, email, role, locale } = ctx.actor;
     return {
-      account: row && {
-        id: row.id,
-        name: row.name,
-        email: row.email,
-        role: ctx.actor.role,
-        locale: (LOCALES as readonly string[]).includes(row.locale)
-          ? (row.locale as (typeof LOCALES)[number])
-          : "en",
-      },
+      account: { id, name, email, role, locale },
       // Membership arrives with the members issue.
       member: null,
       privileges,
@@ -32,7 +22,7 @@ export const meRouter = {
   }),
   setLocale: memberProcedure
     .meta({ action: "me.setLocale" })
-    .input(z.object({ locale: z.enum(LOCALES) }))
+    .input(z.object({ locale: LocaleSchema }))
     .mutation(async ({ ctx, input }) => {
       await setUserLocale(ctx.db, ctx.actor.userId, input.locale);
       return { ok: true as const };

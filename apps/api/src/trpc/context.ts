@@ -1,17 +1,18 @@
 // Request context: an inner part tests build directly (createContextInner) and an HTTP part
 // that resolves the caller from the session cookie or a kiosk's bearer token.
 import { createHash } from "node:crypto";
-import { type Database, findKioskByTokenHash, getUserById, touchKiosk } from "@readers/db";
+import { type Database, findKioskByTokenHash, touchKiosk } from "@readers/db";
+import { LOCALES, type Locale, USER_ROLES, type UserRole } from "@readers/domain";
 import type { Auth } from "../auth.ts";
 import type { Logger } from "../logger.ts";
 import { silentLogger } from "../logger.ts";
 import type { Services } from "../services.ts";
 
-export type Role = "member" | "organizer" | "admin";
+export type Role = UserRole;
 
 export type Actor =
   | { kind: "anonymous" }
-  | { kind: "user"; userId: string; role: Role; email: string; name: string }
+  | { kind: "user"; userId: string; role: Role; email: string; name: string; locale: Locale }
   | { kind: "kiosk"; deviceId: string; locationId: string };
 
 export interface ContextInner {
@@ -39,8 +40,8 @@ export function hashKioskToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-const ROLES: readonly Role[] = ["member", "organizer", "admin"];
-const asRole = (r: unknown): Role => (ROLES.includes(r as Role) ? (r as Role) : "member");
+const asRole = (r: unknown): Role => (USER_ROLES.includes(r as Role) ? (r as Role) : "member");
+const asLocale = (l: unknown): Locale => (LOCALES.includes(l as Locale) ? (l as Locale) : "en");
 
 /** Who is calling: a kiosk by bearer token, a person by session cookie, or nobody. */
 export async function resolveActor(
@@ -56,12 +57,19 @@ export async function resolveActor(
     await touchKiosk(db, device.id, now);
     return { kind: "kiosk", deviceId: device.id, locationId: device.locationId };
   }
+  // No cookie cache is configured, so this reads the session and user rows now: a role
+  // change or a revoked session applies at once.
   const session = await auth.api.getSession({ headers });
   if (!session) return { kind: "anonymous" };
-  // The role is read from our table, not the session cache, so a demotion applies at once.
-  const row = await getUserById(db, session.user.id);
-  if (!row) return { kind: "anonymous" };
-  return { kind: "user", userId: row.id, role: asRole(row.role), email: row.email, name: row.name };
+  const u = session.user as typeof session.user & { role?: unknown; locale?: unknown };
+  return {
+    kind: "user",
+    userId: u.id,
+    role: asRole(u.role),
+    email: u.email,
+    name: u.name,
+    locale: asLocale(u.locale),
+  };
 }
 
 export async function createContext(opts: {
@@ -74,7 +82,14 @@ export async function createContext(opts: {
 }): Promise<ContextInner> {
   const now = new Date();
   const actor = await resolveActor(opts.db, opts.auth, opts.headers, now);
-  return { db: opts.db, actor, services: opts.services, logger: opts.logger, now, ip: opts.ip };
+  return createContextInner({
+    db: opts.db,
+    actor,
+    services: opts.services,
+    logger: opts.logger,
+    now,
+    ip: opts.ip,
+  });
 }
 
 export type Context = ContextInner;

@@ -18,8 +18,12 @@ const t = initTRPC
   .create({
     errorFormatter({ shape, error }) {
       const cause = error.cause;
+      // Unexpected errors may carry SQL and parameters: the details go to the log (onError),
+      // the caller gets a plain sentence.
+      const internal = error.code === "INTERNAL_SERVER_ERROR";
       return {
         ...shape,
+        message: internal ? "Something went wrong on our side. Please try again." : shape.message,
         data: {
           ...shape.data,
           // Stack traces stay in the logs.

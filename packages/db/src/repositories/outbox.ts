@@ -59,22 +59,43 @@ export async function claimOutbox(
   });
 }
 
-/** Marks an e-mail (or any external) delivery done. */
-export async function markOutboxSent(db: Database | Tx, id: number, now: Date): Promise<void> {
-  await db
+/**
+ * The claim a worker holds: the row's id and the attempt number it claimed. Every outcome
+ * is written only while that claim still stands (status 'sending', same attempt), so a
+ * worker whose lease ran out cannot overwrite what a newer claimer did.
+ */
+export type OutboxClaim = Pick<OutboxRow, "id" | "attempts">;
+
+function held(claim: OutboxClaim) {
+  return and(
+    eq(outbox.id, claim.id),
+    eq(outbox.status, "sending"),
+    eq(outbox.attempts, claim.attempts),
+  );
+}
+
+/** Marks a delivery done; false when the claim was lost (another worker owns the row now). */
+export async function markOutboxSent(
+  db: Database | Tx,
+  claim: OutboxClaim,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
     .update(outbox)
     .set({ status: "sent", sentAt: now, leaseUntil: null, lastError: null })
-    .where(eq(outbox.id, id));
+    .where(held(claim))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
 }
 
 /** Reschedules a failed delivery, or gives up (`retryAt` null → dead). */
 export async function markOutboxFailed(
   db: Database | Tx,
-  id: number,
+  claim: OutboxClaim,
   error: string,
   retryAt: Date | null,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const rows = await db
     .update(outbox)
     .set(
       retryAt
@@ -86,7 +107,19 @@ export async function markOutboxFailed(
           }
         : { status: "dead", leaseUntil: null, lastError: error.slice(0, 2000) },
     )
-    .where(eq(outbox.id, id));
+    .where(held(claim))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
+/** Gives claimed but unattempted rows back (shutdown), as if never claimed. */
+export async function releaseOutbox(db: Database | Tx, claims: OutboxClaim[]): Promise<void> {
+  for (const claim of claims) {
+    await db
+      .update(outbox)
+      .set({ status: "pending", leaseUntil: null, attempts: sql`${outbox.attempts} - 1` })
+      .where(held(claim));
+  }
 }
 
 /** In-app delivery: the notification and the sent mark commit together, at most once per row. */
@@ -104,7 +137,7 @@ export async function deliverOutboxInApp(db: Database, row: OutboxRow, now: Date
         })
         .onConflictDoNothing();
     }
-    await markOutboxSent(tx, row.id, now);
+    await markOutboxSent(tx, row, now);
   });
 }
 
