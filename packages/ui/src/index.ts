@@ -1,4 +1,6 @@
 // @readers/ui: Solid pieces shared by the portal and the kiosk.
+
+export { ConfirmDialog, type ConfirmDialogProps } from "./confirm-dialog.tsx";
 export {
   type ConnectionOptions,
   type ConnectionState,
