@@ -1,18 +1,20 @@
 // Wires the platform together from a validated environment: database, first-start setup,
 // auth, outbox worker, HTTP server, graceful shutdown.
+import { randomBytes } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { createDb, type DbHandle, getAssociationSettings } from "@readers/db";
+import { createDb, type DbHandle, getAssociationSettings, getOrCreateSecret } from "@readers/db";
 import { createApp } from "./app.ts";
 import { createAuth } from "./auth.ts";
 import { type BootstrapResult, bootstrap, resolveAuthSecret } from "./bootstrap.ts";
 import type { Env } from "./env.ts";
+import { createJobs } from "./jobs/index.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMailer } from "./notifications/mailer.ts";
 import { createOutboxWorker } from "./notifications/worker.ts";
-import type { Services } from "./services.ts";
+import { createServices, type Services } from "./services.ts";
 
 const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -50,25 +52,29 @@ export async function startServer(
     if (firstStart.admin) options.onFirstStart?.(firstStart.admin);
     await options.beforeServe?.(handle);
     const settings = await getAssociationSettings(handle.db);
-    const associationName = settings?.name ?? env.ASSOCIATION_NAME;
-
     const mailer = createMailer({
       smtpUrl: env.SMTP_URL,
       from: env.MAIL_FROM,
       dataDir: resolve(env.DATA_DIR),
     });
+    // The worker reads the name through services, so a renamed association mails as such.
+    let services: Services | undefined;
     const worker = createOutboxWorker({
       db: handle.db,
       mailer,
       logger,
-      associationName: () => associationName,
+      associationName: () => services?.associationName() ?? env.ASSOCIATION_NAME,
     });
-    const services: Services = {
-      associationName: () => associationName,
+    services = createServices({
+      name: settings?.name ?? env.ASSOCIATION_NAME,
       timezone: settings?.timezone ?? env.ASSOCIATION_TIMEZONE,
       publicUrl: env.PUBLIC_URL,
+      cardKey: await getOrCreateSecret(handle.db, "card_hmac_key", () =>
+        randomBytes(32).toString("hex"),
+      ),
       notify: () => worker.kick(),
-    };
+    });
+    const jobs = createJobs({ db: handle.db, services, logger });
     const auth = createAuth({
       db: handle.db,
       secret: await resolveAuthSecret(handle.db, env.AUTH_SECRET),
@@ -98,6 +104,7 @@ export async function startServer(
     const port = typeof address === "object" && address ? address.port : env.PORT;
     const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
     worker.start();
+    jobs.start();
 
     let closing: Promise<void> | undefined;
     const close = () =>
@@ -107,6 +114,7 @@ export async function startServer(
         force.unref();
         await new Promise<void>((r) => server.close(() => r()));
         clearTimeout(force);
+        await jobs.stop();
         await worker.stop();
         mailer.close();
         await handle.close();

@@ -60,7 +60,9 @@ describe("role × procedure matrix", () => {
     const [area, name] = path.split(".") as [string, string];
     let code: string | null = null;
     try {
-      await caller[area]![name]!(undefined);
+      // `.call` because tRPC's proxy reads a trailing "apply"/"call" as invocation
+      // (memberships.apply would otherwise call "memberships").
+      await caller[area]![name]!.call(null, undefined);
     } catch (error) {
       code = error instanceof TRPCError ? error.code : "UNEXPECTED";
     }

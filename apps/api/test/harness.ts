@@ -11,7 +11,7 @@ import { type Auth, createAuth } from "../src/auth.ts";
 import { silentLogger } from "../src/logger.ts";
 import { createMailer, type Mailer } from "../src/notifications/mailer.ts";
 import { createOutboxWorker, type OutboxWorker } from "../src/notifications/worker.ts";
-import type { Services } from "../src/services.ts";
+import { createServices, type Services } from "../src/services.ts";
 import { type Actor, createContextInner, type Role } from "../src/trpc/context.ts";
 import { appRouter } from "../src/trpc/router.ts";
 
@@ -46,12 +46,13 @@ export function buildHarness(h: TestDatabase, options: { signInPerMinute?: numbe
     logger: silentLogger,
     associationName: () => "Test Readers",
   });
-  const services: Services = {
-    associationName: () => "Test Readers",
+  const services: Services = createServices({
+    name: "Test Readers",
     timezone: "Asia/Shanghai",
     publicUrl: PUBLIC_URL,
+    cardKey: "test-card-key",
     notify: () => {},
-  };
+  });
   const auth = createAuth({
     db: h.db,
     secret: "test-secret-test-secret-test-secret-0123456789",

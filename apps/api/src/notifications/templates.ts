@@ -23,6 +23,26 @@ const templates: Record<string, Record<MailLocale, Template>> = {
       text: `${str(p.name)}，您好：\n\n有人（希望是您本人）请求重置您在 ${a} 的账户密码。\n请在一小时内打开以下链接设置新密码：\n\n${str(p.url)}\n\n如果这不是您的操作，请忽略此邮件，您的密码不会改变。\n`,
     }),
   },
+  membership_approved: {
+    en: (p, a) => ({
+      subject: `${a}: your membership is active`,
+      text: `Hello,\n\nyour membership of ${a} is active from ${str(p.startDate)} to ${str(p.endDate)}.\nYour member card is on the portal, under Membership.\n`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：您的会员资格已生效`,
+      text: `您好：\n\n您在 ${a} 的会员资格已生效，有效期为 ${str(p.startDate)} 至 ${str(p.endDate)}。\n会员卡可在门户网站的“会员”页面查看。\n`,
+    }),
+  },
+  membership_expiring: {
+    en: (p, a) => ({
+      subject: `${a}: your membership ends in ${str(p.daysLeft)} days`,
+      text: `Hello ${str(p.name)},\n\nyour ${str(p.tier)} membership of ${a} ends on ${str(p.endDate)}.\nYou can renew it on the portal, under Membership.\n`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：您的会员资格将在 ${str(p.daysLeft)} 天后到期`,
+      text: `${str(p.name)}，您好：\n\n您在 ${a} 的${str(p.tier)}会员资格将于 ${str(p.endDate)} 到期。\n您可以在门户网站的“会员”页面续期。\n`,
+    }),
+  },
   welcome: {
     en: (p, a) => ({
       subject: `Welcome to ${a}`,

@@ -30,6 +30,18 @@ export async function ensureAssociationSettings(
   return { created: false, settings: existing! };
 }
 
+export async function updateAssociationSettings(
+  db: Database | Tx,
+  patch: Partial<Omit<typeof associationSettings.$inferInsert, "id">>,
+): Promise<AssociationSettings> {
+  const rows = await db
+    .update(associationSettings)
+    .set(patch)
+    .where(eq(associationSettings.id, 1))
+    .returning();
+  return rows[0]!;
+}
+
 /** Reads a named secret, creating it with `generate()` if absent (first writer wins). */
 export async function getOrCreateSecret(
   db: Database,

@@ -1,7 +1,17 @@
 // Accounts as the API sees them (better-auth owns their creation and passwords).
-import { count, eq } from "drizzle-orm";
+import { and, asc, count, eq, or, sql } from "drizzle-orm";
 import type { Database, Tx } from "../client.ts";
-import { account, user } from "../schema/index.ts";
+import {
+  account,
+  member,
+  memberEvent,
+  membership,
+  membershipPayment,
+  membershipTier,
+  notification,
+  outbox,
+  user,
+} from "../schema/index.ts";
 
 export type UserRow = typeof user.$inferSelect;
 
@@ -69,4 +79,144 @@ export async function insertUserWithPassword(
     createdAt: now,
     updatedAt: now,
   });
+}
+
+/** Accounts for the admin's role management, with their member number if they are members. */
+export async function listUsers(
+  db: Database | Tx,
+  options: { q?: string; role?: string; limit: number; offset: number },
+): Promise<{
+  rows: {
+    userId: string;
+    name: string;
+    email: string;
+    role: string;
+    createdAt: Date;
+    memberNumber: string | null;
+  }[];
+  total: number;
+}> {
+  const q = options.q?.trim().toLowerCase();
+  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const where = and(
+    like ? or(sql`lower(${user.name}) like ${like}`, sql`${user.email} like ${like}`) : undefined,
+    options.role ? eq(user.role, options.role) : undefined,
+  );
+  const rows = await db
+    .select({
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      createdAt: user.createdAt,
+      memberNumber: member.memberNumber,
+    })
+    .from(user)
+    .leftJoin(member, eq(member.userId, user.id))
+    .where(where)
+    .orderBy(asc(sql`lower(${user.name})`), asc(user.id))
+    .limit(options.limit)
+    .offset(options.offset);
+  const [counted] = await db.select({ n: count() }).from(user).where(where);
+  return { rows, total: counted?.n ?? 0 };
+}
+
+export async function updateUserName(
+  db: Database | Tx,
+  id: string,
+  name: string,
+  now: Date,
+): Promise<void> {
+  await db.update(user).set({ name, updatedAt: now }).where(eq(user.id, id));
+}
+
+/**
+ * Deletes an account: its sessions, credentials and in-app notifications go by cascade;
+ * queued messages to it (which hold its e-mail address) are deleted here.
+ */
+export async function deleteUserAccount(
+  db: Database | Tx,
+  id: string,
+  email: string,
+): Promise<void> {
+  await db.delete(outbox).where(or(eq(outbox.userId, id), eq(outbox.toEmail, email.toLowerCase())));
+  await db.delete(user).where(eq(user.id, id));
+}
+
+/** Everything stored about one account, for "download my data". */
+export async function personalDataOf(db: Database | Tx, userId: string) {
+  const [account] = await db
+    .select({
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      locale: user.locale,
+      createdAt: user.createdAt,
+    })
+    .from(user)
+    .where(eq(user.id, userId));
+  const [m] = await db.select().from(member).where(eq(member.userId, userId));
+  const memberships = m
+    ? await db
+        .select({ membership, tierName: membershipTier.name })
+        .from(membership)
+        .innerJoin(membershipTier, eq(membershipTier.id, membership.tierId))
+        .where(eq(membership.memberId, m.id))
+    : [];
+  const payments = m
+    ? await db
+        .select({
+          amountCents: membershipPayment.amountCents,
+          method: membershipPayment.method,
+          reference: membershipPayment.reference,
+          paidAt: membershipPayment.paidAt,
+        })
+        .from(membershipPayment)
+        .innerJoin(membership, eq(membership.id, membershipPayment.membershipId))
+        .where(eq(membership.memberId, m.id))
+    : [];
+  const history = m
+    ? await db
+        .select({ kind: memberEvent.kind, at: memberEvent.at, details: memberEvent.details })
+        .from(memberEvent)
+        .where(eq(memberEvent.memberId, m.id))
+    : [];
+  const notifications = await db
+    .select({
+      kind: notification.kind,
+      payload: notification.payload,
+      createdAt: notification.createdAt,
+      readAt: notification.readAt,
+    })
+    .from(notification)
+    .where(eq(notification.userId, userId));
+  return {
+    account: account ?? null,
+    member: m
+      ? {
+          memberNumber: m.memberNumber,
+          firstName: m.firstName,
+          lastName: m.lastName,
+          email: m.email,
+          phone: m.phone,
+          directoryConsent: m.directoryConsent,
+          cardVersion: m.cardVersion,
+          joinedAt: m.createdAt,
+        }
+      : null,
+    memberships: memberships.map((r) => ({
+      tier: r.tierName,
+      appliedAt: r.membership.appliedAt,
+      approvedAt: r.membership.approvedAt,
+      paidAt: r.membership.paidAt,
+      startDate: r.membership.startDate,
+      endDate: r.membership.endDate,
+      suspendedAt: r.membership.suspendedAt,
+      suspensionReason: r.membership.suspensionReason,
+      cancelledAt: r.membership.cancelledAt,
+    })),
+    payments,
+    history,
+    notifications,
+  };
 }

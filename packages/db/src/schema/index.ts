@@ -2,4 +2,5 @@
 export * from "./association.ts";
 export * from "./auth.ts";
 export * from "./kiosk.ts";
+export * from "./members.ts";
 export * from "./notifications.ts";

@@ -182,6 +182,27 @@ describe("planMemberImport", () => {
     });
   });
 
+  it("ignores the columns an export adds, so an export imports back", () => {
+    const result = plan(
+      [
+        [
+          "ann@example.org",
+          "Ann",
+          "Lee",
+          "",
+          "Standard",
+          "2026-01-01",
+          "2026-12-31",
+          n1,
+          "active",
+          "2025-12-01",
+        ],
+      ],
+      [...header, "status", "joined_on"],
+    );
+    expect(result.ok && result.value.rows[0]).toMatchObject({ action: "unchanged" });
+  });
+
   it("accepts the columns in any order and without the optional ones", () => {
     const result = plan(
       [["Standard", "Lee", "Dee", "dee@example.org"]],

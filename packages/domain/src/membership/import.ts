@@ -25,6 +25,8 @@ export const MEMBER_IMPORT_COLUMNS = [
 ] as const;
 /** A column of an import file. */
 export type MemberImportColumn = (typeof MEMBER_IMPORT_COLUMNS)[number];
+/** Columns an export adds for people to read; an import accepts and ignores them (round trips). */
+export const MEMBER_EXPORT_ONLY_COLUMNS = ["status", "joined_on"] as const;
 /** Columns every import file must have. */
 export const MEMBER_IMPORT_REQUIRED_COLUMNS: readonly MemberImportColumn[] = [
   "email",
@@ -129,7 +131,7 @@ export function planMemberImport(input: {
   readonly memberNumberOwners: ReadonlyMap<string, string>;
 }): Result<MemberImportPlan, MemberImportRefusal> {
   const header = input.header.map((h) => h.trim().toLowerCase());
-  const known = new Set<string>(MEMBER_IMPORT_COLUMNS);
+  const known = new Set<string>([...MEMBER_IMPORT_COLUMNS, ...MEMBER_EXPORT_ONLY_COLUMNS]);
   const missing = MEMBER_IMPORT_REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   const unknown = header.filter((h) => !known.has(h));
   if (missing.length || unknown.length) {

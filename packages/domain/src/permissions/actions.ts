@@ -9,11 +9,19 @@
 export const ACTIONS = [
   "me.get",
   "me.setLocale",
+  "me.updateProfile",
+  "me.exportData",
+  "me.deleteAccount",
   "memberships.tiers",
   "memberships.apply",
   "memberships.renew",
   "memberships.card",
   "memberships.reportLostCard",
+  "memberships.leave",
+  "memberships.get",
+  "memberships.verifyCard",
+  "memberships.saveTier",
+  "memberships.archiveTier",
   "memberships.list",
   "memberships.approve",
   "memberships.suspend",
@@ -82,6 +90,7 @@ export const ACTIONS = [
   "admin.users",
   "admin.setRole",
   "admin.settings",
+  "admin.updateSettings",
   "admin.auditLog",
 ] as const;
 

@@ -56,11 +56,20 @@ const OWNER_OR_STAFF: PermissionRule = {
 export const PERMISSIONS: Readonly<Record<Action, PermissionRule>> = {
   "me.get": PUBLIC,
   "me.setLocale": SIGNED_IN,
+  "me.updateProfile": SIGNED_IN,
+  "me.exportData": SIGNED_IN,
+  "me.deleteAccount": SIGNED_IN,
   "memberships.tiers": PUBLIC,
   "memberships.apply": SIGNED_IN,
   "memberships.renew": SIGNED_IN,
   "memberships.card": SIGNED_IN,
   "memberships.reportLostCard": SIGNED_IN,
+  "memberships.leave": SIGNED_IN,
+  "memberships.get": STAFF,
+  // A volunteer at the desk checks a card by scanning it.
+  "memberships.verifyCard": STAFF,
+  "memberships.saveTier": ADMIN,
+  "memberships.archiveTier": ADMIN,
   "memberships.list": STAFF,
   "memberships.approve": STAFF,
   "memberships.suspend": STAFF,
@@ -133,6 +142,7 @@ export const PERMISSIONS: Readonly<Record<Action, PermissionRule>> = {
   "admin.users": ADMIN,
   "admin.setRole": ADMIN,
   "admin.settings": ADMIN,
+  "admin.updateSettings": ADMIN,
   "admin.auditLog": ADMIN,
 };
 
