@@ -4,6 +4,7 @@ import {
   account,
   type Database,
   enqueueOutbox,
+  linkImportedMember,
   rateLimit,
   session,
   user,
@@ -96,6 +97,27 @@ export function createAuth(options: AuthOptions) {
       provider: "pg",
       schema: { user, session, account, verification, rateLimit },
     }),
+    emailVerification: {
+      // Confirming the address is not needed to sign in; it is needed to take over a
+      // membership that was imported with that address (see linkImportedMember).
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 24 * 60 * 60,
+      sendVerificationEmail: async ({ user: u, url }) => {
+        await enqueueOutbox(options.db, {
+          kind: "email_verification",
+          channel: "email",
+          userId: u.id,
+          toEmail: u.email,
+          locale: (u as { locale?: string }).locale ?? "en",
+          payload: { name: u.name, url },
+        });
+        options.onOutboxQueued?.();
+      },
+      afterEmailVerification: async (u) => {
+        await linkImportedMember(options.db, u.id, u.email, new Date());
+      },
+    },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: PASSWORD_MIN_LENGTH,

@@ -145,9 +145,9 @@ describe.each(testDrivers(inject("databaseUrl")))("accounts on $name", (driver) 
       }),
     });
     expect(ask.status).toBe(200);
-    // The welcome (in-app) and the reset e-mail.
-    expect(await t.worker.drain()).toBe(2);
-    const files = readdirSync(t.mailDir);
+    // The welcome (in-app), the address confirmation sent at sign-up, and the reset e-mail.
+    expect(await t.worker.drain()).toBe(3);
+    const files = readdirSync(t.mailDir).filter((f) => f.includes("password_reset"));
     expect(files).toHaveLength(1);
     const eml = readFileSync(join(t.mailDir, files[0]!), "utf8");
     expect(eml).toContain("To: ann@example.org");
@@ -175,6 +175,23 @@ describe.each(testDrivers(inject("databaseUrl")))("accounts on $name", (driver) 
     expect(replay.status).toBe(400);
     // Nothing is sent twice.
     expect(await t.worker.drain()).toBe(0);
+  });
+
+  it("confirms the e-mail address through the link sent at sign-up", async () => {
+    const ann = await t.person("Ann");
+    await t.worker.drain();
+    const [file] = readdirSync(t.mailDir).filter((f) => f.includes("email_verification"));
+    const eml = readFileSync(join(t.mailDir, file!), "utf8")
+      .replace(/=\r?\n/g, "")
+      .replace(/=3D/g, "=");
+    expect(eml).toContain(`To: ${ann.email}`);
+    const url = eml.match(/http:\/\/localhost:3999(\/api\/auth\/verify-email\?token=[^\s&]+)/)?.[1];
+    expect(url).toBeTruthy();
+    const res = await t.app.request(url!);
+    expect([200, 302]).toContain(res.status);
+    const cookie = await t.signIn(ann.email);
+    const session = await t.app.request("/api/auth/get-session", { headers: { cookie } });
+    expect((await jsonOf(session)).user.emailVerified).toBe(true);
   });
 
   it("rate-limits sign-in attempts per client address", async () => {

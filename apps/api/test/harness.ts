@@ -74,7 +74,15 @@ export function buildHarness(h: TestDatabase, options: { signInPerMinute?: numbe
       const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}@example.org`;
       const res = await auth.api.signUpEmail({ body: { name, email, password: PASSWORD } });
       if (role !== "member") await setUserRole(h.db, res.user.id, role);
-      return { kind: "user", userId: res.user.id, role, email, name, locale: "en" };
+      return {
+        kind: "user",
+        userId: res.user.id,
+        role,
+        email,
+        name,
+        locale: "en",
+        emailVerified: false,
+      };
     },
     async signIn(email, password = PASSWORD) {
       const res = await app.request("/api/auth/sign-in/email", {

@@ -36,11 +36,11 @@ describe.each(testDrivers(inject("databaseUrl")))("notifications on $name", (dri
         payload: { name: "Ann" },
       },
     ]);
-    // Two queued here, and the welcome every new account gets.
-    expect(await t.worker.drain()).toBe(3);
+    // Two queued here, and the welcome and address confirmation every new account gets.
+    expect(await t.worker.drain()).toBe(4);
     expect(await t.worker.drain()).toBe(0);
     const files = readdirSync(t.mailDir);
-    expect(files).toHaveLength(1);
+    expect(files).toHaveLength(2);
     const list = await t.caller(ann).notifications.list({ limit: 10 });
     expect(list.items).toEqual([
       expect.objectContaining({ kind: "welcome", payload: { name: "Ann" }, readAt: null }),

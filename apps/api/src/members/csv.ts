@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import {
   addMemberEvent,
   currentMembership,
+  findUserByEmail,
   importContext,
   insertMember,
   insertMembership,
@@ -115,8 +116,11 @@ export async function importMembersCsv(
           ? { startDate: v.startDate, endDate: v.endDate }
           : periodStartingOn({ term: tier.term }, day);
       if (row.action === "create") {
+        // A confirmed account with this address owns the imported member at once.
+        const account = await findUserByEmail(tx, v.email);
         const member = await insertMember(tx, {
           id: randomUUID(),
+          userId: account?.emailVerified ? account.id : null,
           email: v.email,
           firstName: v.firstName,
           lastName: v.lastName,

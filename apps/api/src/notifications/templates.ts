@@ -43,6 +43,16 @@ const templates: Record<string, Record<MailLocale, Template>> = {
       text: `${str(p.name)}，您好：\n\n您在 ${a} 的${str(p.tier)}会员资格将于 ${str(p.endDate)} 到期。\n您可以在门户网站的“会员”页面续期。\n`,
     }),
   },
+  email_verification: {
+    en: (p, a) => ({
+      subject: `${a}: confirm your e-mail address`,
+      text: `Hello ${str(p.name)},\n\nplease confirm that this is your e-mail address by opening this link within 24 hours:\n\n${str(p.url)}\n\nIf you did not create an account at ${a}, ignore this e-mail.\n`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：请确认您的电子邮箱`,
+      text: `${str(p.name)}，您好：\n\n请在 24 小时内打开以下链接，确认这是您的电子邮箱：\n\n${str(p.url)}\n\n如果您没有在 ${a} 注册账户，请忽略此邮件。\n`,
+    }),
+  },
   welcome: {
     en: (p, a) => ({
       subject: `Welcome to ${a}`,

@@ -15,6 +15,7 @@ import {
   insertMember,
   insertMembership,
   insertPayment,
+  linkImportedMember,
   listMemberEvents,
   listMembers,
   listPayments,
@@ -40,6 +41,7 @@ import {
   decideReinstatement,
   decideSuspension,
   decodeCardPayload,
+  formatMemberNumber,
   IdSchema,
   MEMBERSHIP_STATUSES,
   MembershipApplyInputSchema,
@@ -160,6 +162,11 @@ export const membershipsRouter = {
     .input(MembershipApplyInputSchema)
     .mutation(async ({ ctx, input }) => {
       const day = today(ctx);
+      // A verified account takes over the member imported with its address (committed on
+      // its own: the application below may still be refused, e.g. ALREADY_MEMBER).
+      if (ctx.actor.emailVerified) {
+        await linkImportedMember(ctx.db, ctx.actor.userId, ctx.actor.email, ctx.now);
+      }
       const result = await onConflict(
         "ALREADY_MEMBER",
         "There is already a current membership.",
@@ -171,25 +178,30 @@ export const membershipsRouter = {
             let member = await getMemberByUserId(tx, userId);
             if (member) member = await lockMember(tx, member.id);
             if (!member) {
-              // An imported member signing up for the first time: same e-mail, no account yet.
-              const imported = await getMemberByEmail(tx, email);
-              if (imported?.userId)
+              const sameEmail = await getMemberByEmail(tx, email);
+              if (sameEmail?.userId) {
                 throw domainError({
                   code: "EMAIL_TAKEN",
                   message: "Another member uses this e-mail.",
                 });
-              member = imported
-                ? await updateMember(tx, imported.id, { userId, updatedAt: ctx.now })
-                : await insertMember(tx, {
-                    id: randomUUID(),
-                    userId,
-                    email,
-                    memberNumber: await nextMemberNumber(tx),
-                    firstName: input.profile.firstName,
-                    lastName: input.profile.lastName,
-                    createdAt: ctx.now,
-                    updatedAt: ctx.now,
-                  });
+              }
+              if (sameEmail) {
+                // Imported with this address: only a confirmed address may take it over.
+                throw domainError({
+                  code: "EMAIL_UNVERIFIED",
+                  message: "Confirm your e-mail address first (see the e-mail we sent).",
+                });
+              }
+              member = await insertMember(tx, {
+                id: randomUUID(),
+                userId,
+                email,
+                memberNumber: await nextMemberNumber(tx),
+                firstName: input.profile.firstName,
+                lastName: input.profile.lastName,
+                createdAt: ctx.now,
+                updatedAt: ctx.now,
+              });
             }
             member = (await updateMember(tx, member!.id, {
               ...input.profile,
@@ -400,8 +412,7 @@ export const membershipsRouter = {
       return {
         items: rows.map((r) => ({
           ...r,
-          memberNumberFormatted: memberView({ memberNumber: r.memberNumber } as never)
-            .memberNumberFormatted,
+          memberNumberFormatted: formatMemberNumber(r.memberNumber),
           joinedAt: r.joinedAt.toISOString(),
         })),
         total,

@@ -12,7 +12,16 @@ export type Role = UserRole;
 
 export type Actor =
   | { kind: "anonymous" }
-  | { kind: "user"; userId: string; role: Role; email: string; name: string; locale: Locale }
+  | {
+      kind: "user";
+      userId: string;
+      role: Role;
+      email: string;
+      name: string;
+      locale: Locale;
+      /** Confirmed through the link in the verification e-mail. */
+      emailVerified: boolean;
+    }
   | { kind: "kiosk"; deviceId: string; locationId: string };
 
 export interface ContextInner {
@@ -69,6 +78,7 @@ export async function resolveActor(
     email: u.email,
     name: u.name,
     locale: asLocale(u.locale),
+    emailVerified: u.emailVerified === true,
   };
 }
 

@@ -435,3 +435,32 @@ export async function importContext(db: Db) {
     endDate: (r.end_date as string | null) ?? null,
   }));
 }
+
+/**
+ * Links the member imported with this e-mail (and no account yet) to the account. Only for
+ * accounts whose e-mail is verified: otherwise anyone could claim another's membership by
+ * signing up with their address. Returns the linked member id, if any.
+ */
+export async function linkImportedMember(
+  db: Db,
+  userId: string,
+  email: string,
+  now: Date,
+): Promise<string | null> {
+  const rows = await db
+    .update(member)
+    .set({ userId, updatedAt: now })
+    .where(
+      and(eq(member.email, email.toLowerCase()), isNull(member.userId), isNull(member.erasedAt)),
+    )
+    .returning({ id: member.id });
+  const linked = rows[0]?.id ?? null;
+  if (linked)
+    await addMemberEvent(db, {
+      memberId: linked,
+      kind: "account_linked",
+      at: now,
+      actorId: userId,
+    });
+  return linked;
+}

@@ -32,6 +32,8 @@ export const MEMBERSHIP_CODES = {
   NOT_A_MEMBER: "NOT_A_MEMBER",
   /** Another member already uses this e-mail address. */
   EMAIL_TAKEN: "EMAIL_TAKEN",
+  /** A member was imported with this e-mail: confirm the address (link in the e-mail) to take it over. */
+  EMAIL_UNVERIFIED: "EMAIL_UNVERIFIED",
   /** A CSV import's header lacks a required column or names an unknown one. */
   IMPORT_COLUMNS_INVALID: "IMPORT_COLUMNS_INVALID",
   /** A CSV import has more rows than one import may take. */
