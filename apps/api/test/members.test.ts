@@ -158,12 +158,10 @@ describe.each(testDrivers(inject("databaseUrl")))("members on $name", (driver) =
     expect(count?.n).toBe(1);
     const bo = await t.person("Bo Chen");
     await expect(
-      t
-        .caller(bo)
-        .memberships.apply.call(null, {
-          tierId: freeTier,
-          profile: { ...profile, phone: "call me" },
-        }),
+      t.caller(bo).memberships.apply.call(null, {
+        tierId: freeTier,
+        profile: { ...profile, phone: "call me" },
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect((await t.caller(bo).me.get()).member).toBeNull();
   });
