@@ -5,8 +5,11 @@ import { Layout } from "./components/layout.tsx";
 import { createPortalI18n, I18nProvider, type PortalI18n } from "./i18n/index.ts";
 import { ForgotPasswordPage } from "./routes/forgot-password.tsx";
 import { HomePage } from "./routes/home.tsx";
+import { MemberCardPage } from "./routes/member-card.tsx";
+import { MembershipPage } from "./routes/membership.tsx";
 import { NotFoundPage } from "./routes/not-found.tsx";
 import { NotificationsPage } from "./routes/notifications.tsx";
+import { ProfilePage } from "./routes/profile.tsx";
 import { ResetPasswordPage } from "./routes/reset-password.tsx";
 import { SignInPage } from "./routes/sign-in.tsx";
 import { SignUpPage } from "./routes/sign-up.tsx";
@@ -21,6 +24,9 @@ export const Routes: Component = () => (
     <Route path="/forgot-password" component={ForgotPasswordPage} />
     <Route path="/reset-password" component={ResetPasswordPage} />
     <Route path="/notifications" component={NotificationsPage} />
+    <Route path="/membership" component={MembershipPage} />
+    <Route path="/membership/card" component={MemberCardPage} />
+    <Route path="/profile" component={ProfilePage} />
     <Route path="*404" component={NotFoundPage} />
   </>
 );

@@ -18,6 +18,8 @@ import { trpc } from "./lib/trpc.ts";
 
 export type Me = Awaited<ReturnType<typeof trpc.me.get.query>>;
 export type Account = NonNullable<Me["account"]>;
+export type MemberRecord = NonNullable<Me["member"]>;
+export type Association = Me["association"];
 
 /** How often the unread badge asks the server while someone is signed in. */
 const UNREAD_POLL_MS = 60_000;
@@ -26,6 +28,12 @@ export interface Session {
   me: Resource<Me>;
   /** The signed-in account, or null (anonymous, still loading, or failed to load). */
   account: Accessor<Account | null>;
+  /** The signed-in person's member record, or null (never applied, or anonymous). */
+  member: Accessor<MemberRecord | null>;
+  /** The association's name and time zone (dates are shown in its zone). */
+  association: Accessor<Association | undefined>;
+  /** True when the caller may call the procedure `action` (me.get's privileges). */
+  can: (action: string) => boolean;
   /** Reloads me.get (after sign in / sign out). */
   refresh: () => Promise<void>;
   unreadCount: Accessor<number | undefined>;
@@ -39,6 +47,9 @@ export const SessionProvider: ParentComponent = (props) => {
   const i18n = useI18n();
   const [me, { refetch }] = createResource(() => trpc.me.get.query());
   const account = (): Account | null => (me.error ? null : (me.latest?.account ?? null));
+  const member = (): MemberRecord | null => (me.error ? null : (me.latest?.member ?? null));
+  const privileges = (): ReadonlySet<string> =>
+    new Set<string>(me.error ? [] : (me.latest?.privileges ?? []));
 
   const [unread, { refetch: refetchUnread }] = createResource(
     () => account()?.id,
@@ -67,6 +78,9 @@ export const SessionProvider: ParentComponent = (props) => {
   const session: Session = {
     me,
     account,
+    member,
+    association: () => (me.error ? undefined : me.latest?.association),
+    can: (action) => privileges().has(action),
     async refresh() {
       await refetch();
     },

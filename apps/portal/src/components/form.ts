@@ -8,7 +8,7 @@ export function createFormState<F extends string>(checks: Checks<F>) {
   const [submitted, setSubmitted] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [failure, setFailure] = createSignal<Message>();
-  const inputs = new Map<F, HTMLInputElement>();
+  const inputs = new Map<F, HTMLElement>();
 
   return {
     busy,
@@ -16,9 +16,11 @@ export function createFormState<F extends string>(checks: Checks<F>) {
     failure,
     setFailure,
     /** Registers an input so a failed submit can move focus to it. */
-    register: (field: F) => (element: HTMLInputElement) => void inputs.set(field, element),
+    register: (field: F) => (element: HTMLElement) => void inputs.set(field, element),
     /** The field's problem, once the form has been submitted. */
     error: (field: F): Message | undefined => (submitted() ? checks[field]() : undefined),
+    /** Forgets the first submit, e.g. after a successful save clears the form. */
+    reset: () => setSubmitted(false),
     /** Marks the form submitted; returns true when every check passes, else focuses the first bad field. */
     validate(): boolean {
       setSubmitted(true);

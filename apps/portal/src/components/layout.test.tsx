@@ -1,6 +1,13 @@
-import { fireEvent, screen, waitFor } from "@solidjs/testing-library";
+import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { resetFakes, signedIn, trpc } from "../../test/fakes.ts";
+import {
+  ADMIN_PRIVILEGES,
+  member,
+  ORGANIZER_PRIVILEGES,
+  resetFakes,
+  signedIn,
+  trpc,
+} from "../../test/fakes.ts";
 import { renderPortal } from "../../test/render-portal.tsx";
 
 vi.mock("../lib/trpc.ts", () => import("../../test/fakes.ts"));
@@ -58,6 +65,37 @@ describe("layout", () => {
     renderPortal("/");
     expect(await screen.findByText("您已登录为 王芳。")).toBeTruthy();
     expect(trpc.me.setLocale.mutate).not.toHaveBeenCalled();
+  });
+
+  it("shows members their pages and no administration", async () => {
+    signedIn(member, 0, { privileges: ["me.get", "memberships.apply", "memberships.card"] });
+    renderPortal("/");
+    const nav = await screen.findByRole("navigation", { name: "Main" });
+    expect(await within(nav).findByRole("link", { name: "Membership" })).toBeTruthy();
+    expect(within(nav).getByRole("link", { name: "Profile" })).toBeTruthy();
+    expect(screen.queryByRole("navigation", { name: "Administration" })).toBeNull();
+  });
+
+  it("shows organizers only the administration pages their privileges allow", async () => {
+    signedIn({ ...member, role: "organizer" }, 0, { privileges: ORGANIZER_PRIVILEGES });
+    renderPortal("/");
+    const admin = await screen.findByRole("navigation", { name: "Administration" });
+    expect(
+      within(admin)
+        .getAllByRole("link")
+        .map((link) => link.textContent),
+    ).toEqual(["Members"]);
+  });
+
+  it("shows admins every administration page", async () => {
+    signedIn({ ...member, role: "admin" }, 0, { privileges: ADMIN_PRIVILEGES });
+    renderPortal("/");
+    const admin = await screen.findByRole("navigation", { name: "Administration" });
+    expect(
+      within(admin)
+        .getAllByRole("link")
+        .map((link) => link.textContent),
+    ).toEqual(["Members", "Tiers", "Audit log", "Settings"]);
   });
 
   it("shows a 404 page for unknown paths", async () => {

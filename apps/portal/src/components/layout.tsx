@@ -2,11 +2,19 @@
 // the main landmark, and a footer.
 import { LanguageSwitch } from "@readers/ui";
 import { A, useNavigate } from "@solidjs/router";
-import { createSignal, type ParentComponent, Show } from "solid-js";
-import { useI18n } from "../i18n/index.ts";
+import { createSignal, For, type ParentComponent, Show } from "solid-js";
+import { type MessageKey, useI18n } from "../i18n/index.ts";
 import { auth } from "../lib/auth.ts";
 import { authErrorKey } from "../lib/errors.ts";
 import { useSession } from "../session.tsx";
+
+/** Administration pages, each shown to those whose privileges include its procedure. */
+const ADMIN_LINKS: readonly { href: string; label: MessageKey; action: string }[] = [
+  { href: "/admin/members", label: "nav.members", action: "memberships.list" },
+  { href: "/admin/tiers", label: "nav.tiers", action: "memberships.saveTier" },
+  { href: "/admin/audit", label: "nav.audit", action: "admin.auditLog" },
+  { href: "/admin/settings", label: "nav.settings", action: "admin.settings" },
+];
 
 export const Layout: ParentComponent = (props) => {
   const i18n = useI18n();
@@ -31,6 +39,8 @@ export const Layout: ParentComponent = (props) => {
   }
 
   const unread = () => session.unreadCount() ?? 0;
+  const adminLinks = () =>
+    session.account() ? ADMIN_LINKS.filter((link) => session.can(link.action)) : [];
 
   return (
     <>
@@ -71,6 +81,9 @@ export const Layout: ParentComponent = (props) => {
                 }
               >
                 <li>
+                  <A href="/membership">{t("nav.membership")}</A>
+                </li>
+                <li>
                   <A href="/notifications">
                     {t("nav.notifications")}
                     <Show when={unread() > 0}>
@@ -83,6 +96,9 @@ export const Layout: ParentComponent = (props) => {
                       </span>
                     </Show>
                   </A>
+                </li>
+                <li>
+                  <A href="/profile">{t("nav.profile")}</A>
                 </li>
                 <li>
                   <button
@@ -103,6 +119,19 @@ export const Layout: ParentComponent = (props) => {
             onChange={session.changeLocale}
           />
         </div>
+        <Show when={adminLinks().length > 0}>
+          <nav aria-label={t("nav.admin")} class="admin-nav">
+            <ul>
+              <For each={adminLinks()}>
+                {(link) => (
+                  <li>
+                    <A href={link.href}>{t(link.label)}</A>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </nav>
+        </Show>
         <Show when={signOutError()}>
           <p class="site-header__error" role="alert">
             {signOutError()}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authErrorKey, trpcErrorKey } from "./errors.ts";
+import { authErrorKey, domainCode, errorDetails, trpcErrorKey } from "./errors.ts";
 
 describe("authErrorKey", () => {
   it("maps better-auth codes to their own messages", () => {
@@ -30,5 +30,27 @@ describe("trpcErrorKey", () => {
     );
     expect(trpcErrorKey({ data: { code: "INTERNAL_SERVER_ERROR" } })).toBe("errors.generic");
     expect(trpcErrorKey(new TypeError("Failed to fetch"))).toBe("errors.network");
+  });
+});
+
+describe("domain codes", () => {
+  it("have their own texts, and unknown ones fall back to the tRPC code", () => {
+    const refusal = {
+      data: {
+        code: "PRECONDITION_FAILED",
+        domainCode: "RENEWAL_TOO_EARLY",
+        details: { opensOn: "2025-07-02" },
+      },
+    };
+    expect(trpcErrorKey(refusal)).toBe("errors.domain.RENEWAL_TOO_EARLY");
+    expect(domainCode(refusal)).toBe("RENEWAL_TOO_EARLY");
+    expect(errorDetails(refusal)).toEqual({ opensOn: "2025-07-02" });
+    expect(trpcErrorKey({ data: { code: "CONFLICT", domainCode: "SOMETHING_NEW" } })).toBe(
+      "errors.conflict",
+    );
+    expect(trpcErrorKey({ data: { code: "BAD_REQUEST", domainCode: "hasOwnProperty" } })).toBe(
+      "errors.badRequest",
+    );
+    expect(errorDetails(new Error("x"))).toEqual({});
   });
 });

@@ -1,4 +1,4 @@
-// Turns failures (better-auth codes, tRPC error codes, network trouble) into catalog keys.
+// Turns failures (better-auth codes, tRPC and domain codes, network trouble) into catalog keys.
 import { en } from "../i18n/en.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import type { AuthFailure } from "./auth.ts";
@@ -26,11 +26,17 @@ const TRPC_CODES: Record<string, MessageKey> = {
   FORBIDDEN: "errors.forbidden",
   NOT_FOUND: "errors.notFound",
   TOO_MANY_REQUESTS: "errors.tooManyRequests",
+  BAD_REQUEST: "errors.badRequest",
+  CONFLICT: "errors.conflict",
 };
+
+type DomainCode = keyof typeof en.errors.domain;
+const isDomainCode = (code: string): code is DomainCode => Object.hasOwn(en.errors.domain, code);
 
 interface TrpcErrorData {
   code?: string;
   domainCode?: string | null;
+  details?: unknown;
 }
 
 function errorData(error: unknown): TrpcErrorData | undefined {
@@ -44,13 +50,27 @@ export function trpcCode(error: unknown): string | undefined {
   return errorData(error)?.code;
 }
 
+/** The domain code of a refused action (`RENEWAL_TOO_EARLY`, …), if it was one. */
+export function domainCode(error: unknown): string | undefined {
+  return errorData(error)?.domainCode ?? undefined;
+}
+
+/** The details a refusal carries (`{ opensOn }`, `{ missing, unknown }`, …); `{}` if none. */
+export function errorDetails(error: unknown): Record<string, unknown> {
+  const details = errorData(error)?.details;
+  return typeof details === "object" && details !== null && !Array.isArray(details)
+    ? (details as Record<string, unknown>)
+    : {};
+}
+
 /**
- * A message for a failed tRPC call. Domain codes get their own texts as areas arrive
- * (errors.domain.*); until then the tRPC code decides. No data at all means the request
- * never got an answer from our server.
+ * A message for a failed tRPC call: the domain code's own text when there is one
+ * (errors.domain.*), else the tRPC code's. No data at all means the request never got
+ * an answer from our server.
  */
 export function trpcErrorKey(error: unknown): MessageKey {
   const data = errorData(error);
   if (!data) return "errors.network";
+  if (data.domainCode && isDomainCode(data.domainCode)) return `errors.domain.${data.domainCode}`;
   return (data.code && TRPC_CODES[data.code]) || "errors.generic";
 }

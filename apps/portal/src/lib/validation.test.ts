@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  checkAmount,
   checkConfirmation,
   checkEmail,
   checkName,
   checkNewPassword,
+  checkPersonName,
+  checkPhone,
+  checkReason,
+  checkTimeZone,
   safeNextPath,
 } from "./validation.ts";
 
@@ -46,5 +51,35 @@ describe("safeNextPath", () => {
     expect(safeNextPath("//evil.example")).toBe("/");
     expect(safeNextPath("/\\evil.example")).toBe("/");
     expect(safeNextPath("https://evil.example")).toBe("/");
+  });
+});
+
+describe("member and administration checks (domain schemas decide)", () => {
+  it("needs first and last names of at most 120 characters", () => {
+    expect(checkPersonName(" ", "validation.firstNameRequired")?.key).toBe(
+      "validation.firstNameRequired",
+    );
+    expect(checkPersonName("a".repeat(121), "validation.lastNameRequired")).toEqual({
+      key: "validation.nameFieldTooLong",
+      params: { max: 120 },
+    });
+    expect(checkPersonName("Mei", "validation.firstNameRequired")).toBeUndefined();
+  });
+
+  it("accepts no phone or a plausible one", () => {
+    expect(checkPhone("")).toBeUndefined();
+    expect(checkPhone("+86 138-0000 0000")).toBeUndefined();
+    expect(checkPhone("call me")?.key).toBe("validation.phoneInvalid");
+    expect(checkPhone(`+${"1".repeat(40)}`)?.key).toBe("validation.phoneTooLong");
+  });
+
+  it("needs a reason, an amount and a known time zone", () => {
+    expect(checkReason("  ")?.key).toBe("validation.reasonRequired");
+    expect(checkReason("Unpaid fees")).toBeUndefined();
+    expect(checkAmount("50.00")).toBeUndefined();
+    expect(checkAmount("fifty")?.key).toBe("validation.amountInvalid");
+    expect(checkAmount("2000000")?.key).toBe("validation.amountTooLarge");
+    expect(checkTimeZone("Asia/Shanghai")).toBeUndefined();
+    expect(checkTimeZone("Mars/Olympus")?.key).toBe("validation.timeZoneInvalid");
   });
 });

@@ -1,11 +1,21 @@
-// Client-side checks of the account forms, for instant feedback; the server checks again.
+// Client-side checks of the forms, for instant feedback; the server checks again. Where the
+// domain has a schema for a field, the schema decides and this only picks the words.
 import {
+  CENTS_MAX,
   EMAIL_MAX_LENGTH,
+  MemberProfileInputSchema,
+  MembershipSuspendInputSchema,
   NAME_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
+  PAYMENT_REFERENCE_MAX_LENGTH,
+  PHONE_MAX_LENGTH,
+  REASON_MAX_LENGTH,
+  RecordPaymentInputSchema,
+  TimeZoneSchema,
 } from "@readers/domain";
-import type { Message } from "../i18n/index.ts";
+import type { Message, MessageKey } from "../i18n/index.ts";
+import { parseAmount } from "./money.ts";
 
 // The same limits better-auth enforces on the server (apps/api/src/auth.ts).
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
@@ -60,4 +70,50 @@ export function safeNextPath(value: string | undefined): string {
     return "/";
   }
   return value;
+}
+
+const profile = MemberProfileInputSchema.shape;
+
+/** A first or last name of a member (the domain's PersonNameSchema). */
+export function checkPersonName(value: string, requiredKey: MessageKey): Message | undefined {
+  if (profile.firstName.safeParse(value).success) return undefined;
+  if (!value.trim()) return { key: requiredKey };
+  return { key: "validation.nameFieldTooLong", params: { max: NAME_MAX_LENGTH } };
+}
+
+/** An optional phone number (the domain's PhoneSchema; empty is fine). */
+export function checkPhone(value: string): Message | undefined {
+  if (profile.phone.safeParse(value).success) return undefined;
+  if (value.trim().length > PHONE_MAX_LENGTH)
+    return { key: "validation.phoneTooLong", params: { max: PHONE_MAX_LENGTH } };
+  return { key: "validation.phoneInvalid" };
+}
+
+/** The reason for a suspension: required, the member is told. */
+export function checkReason(value: string): Message | undefined {
+  if (MembershipSuspendInputSchema.shape.reason.safeParse(value).success) return undefined;
+  if (!value.trim()) return { key: "validation.reasonRequired" };
+  return { key: "validation.reasonTooLong", params: { max: REASON_MAX_LENGTH } };
+}
+
+/** A payment's optional reference. */
+export function checkReference(value: string): Message | undefined {
+  if (RecordPaymentInputSchema.shape.reference.safeParse(value).success) return undefined;
+  return { key: "validation.referenceTooLong", params: { max: PAYMENT_REFERENCE_MAX_LENGTH } };
+}
+
+/** An amount typed in currency units; the domain bounds it in cents. */
+export function checkAmount(value: string): Message | undefined {
+  const cents = parseAmount(value);
+  if (cents === undefined) return { key: "validation.amountInvalid" };
+  if (!RecordPaymentInputSchema.shape.amountCents.safeParse(cents).success)
+    return { key: "validation.amountTooLarge", params: { max: CENTS_MAX / 100 } };
+  return undefined;
+}
+
+/** An IANA time zone this browser knows (the domain's TimeZoneSchema). */
+export function checkTimeZone(value: string): Message | undefined {
+  return TimeZoneSchema.safeParse(value.trim()).success
+    ? undefined
+    : { key: "validation.timeZoneInvalid" };
 }

@@ -1,8 +1,8 @@
 // Home: who is signed in (name, e-mail, role) and their unread count; an invitation otherwise.
-import { A } from "@solidjs/router";
+import { A, useSearchParams } from "@solidjs/router";
 import { type Component, Match, Show, Switch } from "solid-js";
 import { Page } from "../components/page.tsx";
-import { ErrorNotice, Loading } from "../components/status.tsx";
+import { ErrorNotice, Loading, SuccessNotice } from "../components/status.tsx";
 import { useI18n } from "../i18n/index.ts";
 import { trpcErrorKey } from "../lib/errors.ts";
 import { type Account, useSession } from "../session.tsx";
@@ -44,8 +44,15 @@ const AccountCard: Component<{ account: Account }> = (props) => {
 export const HomePage: Component = () => {
   const { t } = useI18n();
   const session = useSession();
+  // Set by the profile page after deleting the account (the session is gone by then).
+  const [params] = useSearchParams<{ accountDeleted?: string }>();
   return (
     <Page title={t("home.title")}>
+      <Show when={params.accountDeleted && !session.account()}>
+        <SuccessNotice>
+          <p>{t("home.accountDeleted")}</p>
+        </SuccessNotice>
+      </Show>
       <p class="lead">{t("home.intro")}</p>
       <Switch>
         <Match when={session.me.error}>

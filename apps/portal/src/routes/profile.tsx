@@ -1,0 +1,314 @@
+// The reader's own profile: account name and language, member details, a copy of their
+// data, and deleting the account.
+
+import { MemberProfileInputSchema } from "@readers/domain";
+import { isLocale, LOCALE_NAMES, LOCALES } from "@readers/ui";
+import { A, useNavigate } from "@solidjs/router";
+import { type Component, createSignal, Show } from "solid-js";
+import { CheckboxField, Field, SelectField } from "../components/field.tsx";
+import { createFormState } from "../components/form.ts";
+import { Guard } from "../components/guard.tsx";
+import { Page } from "../components/page.tsx";
+import { ErrorNotice, SuccessNotice } from "../components/status.tsx";
+import { useI18n } from "../i18n/index.ts";
+import { downloadFile } from "../lib/download.ts";
+import { useFormat } from "../lib/format.ts";
+import { trpc } from "../lib/trpc.ts";
+import { checkName, checkPersonName, checkPhone } from "../lib/validation.ts";
+import { type Account, type MemberRecord, useSession } from "../session.tsx";
+
+/** Where deleting an account lands: home, with a confirmation. */
+export const ACCOUNT_DELETED_PATH = "/?accountDeleted=1";
+
+type ProfileField = "name" | "firstName" | "lastName" | "phone";
+
+const ProfileForm: Component<{ account: Account; member: MemberRecord | null }> = (props) => {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const session = useSession();
+  const [name, setName] = createSignal(props.account.name);
+  const [firstName, setFirstName] = createSignal(props.member?.firstName ?? "");
+  const [lastName, setLastName] = createSignal(props.member?.lastName ?? "");
+  const [phone, setPhone] = createSignal(props.member?.phone ?? "");
+  const [consent, setConsent] = createSignal(props.member?.directoryConsent ?? false);
+  const [saved, setSaved] = createSignal(false);
+  const [failure, setFailure] = createSignal<string>();
+  const hasMember = () => props.member !== null;
+  const form = createFormState<ProfileField>({
+    name: () => checkName(name()),
+    firstName: () =>
+      hasMember() ? checkPersonName(firstName(), "validation.firstNameRequired") : undefined,
+    lastName: () =>
+      hasMember() ? checkPersonName(lastName(), "validation.lastNameRequired") : undefined,
+    phone: () => (hasMember() ? checkPhone(phone()) : undefined),
+  });
+  const message = (field: ProfileField) => {
+    const problem = form.error(field);
+    return problem && t(problem.key, problem.params);
+  };
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    setSaved(false);
+    if (form.busy() || !form.validate()) return;
+    form.setBusy(true);
+    setFailure(undefined);
+    try {
+      await trpc.me.updateProfile.mutate({
+        name: name().trim(),
+        member: hasMember()
+          ? MemberProfileInputSchema.parse({
+              firstName: firstName(),
+              lastName: lastName(),
+              phone: phone(),
+              directoryConsent: consent(),
+            })
+          : undefined,
+      });
+      await session.refresh();
+      setSaved(true);
+    } catch (error) {
+      setFailure(fmt.error(error));
+    } finally {
+      form.setBusy(false);
+    }
+  }
+
+  return (
+    <form class="form" novalidate onSubmit={submit}>
+      <Show when={failure()}>{(text) => <ErrorNotice>{text()}</ErrorNotice>}</Show>
+      <section class="card" aria-labelledby="account-heading">
+        <h2 id="account-heading">{t("profile.accountHeading")}</h2>
+        <Field
+          id="name"
+          label={t("profile.name")}
+          hint={t("profile.nameHint")}
+          autocomplete="name"
+          value={name()}
+          onInput={setName}
+          error={message("name")}
+          ref={form.register("name")}
+        />
+        <dl class="facts">
+          <div>
+            <dt>{t("profile.email")}</dt>
+            <dd>{props.account.email}</dd>
+          </div>
+        </dl>
+      </section>
+      <section class="card" aria-labelledby="member-heading">
+        <h2 id="member-heading">{t("profile.memberHeading")}</h2>
+        <Show
+          when={props.member}
+          fallback={
+            <p>
+              {t("profile.notMember")} <A href="/membership">{t("profile.applyLink")}</A>
+            </p>
+          }
+        >
+          {(member) => (
+            <>
+              <dl class="facts">
+                <div>
+                  <dt>{t("profile.memberNumber")}</dt>
+                  <dd>{member().memberNumberFormatted}</dd>
+                </div>
+              </dl>
+              <Field
+                id="firstName"
+                label={t("membership.firstName")}
+                autocomplete="given-name"
+                value={firstName()}
+                onInput={setFirstName}
+                error={message("firstName")}
+                ref={form.register("firstName")}
+              />
+              <Field
+                id="lastName"
+                label={t("membership.lastName")}
+                autocomplete="family-name"
+                value={lastName()}
+                onInput={setLastName}
+                error={message("lastName")}
+                ref={form.register("lastName")}
+              />
+              <Field
+                id="phone"
+                label={t("membership.phone")}
+                hint={t("membership.phoneHint")}
+                type="tel"
+                autocomplete="tel"
+                required={false}
+                value={phone()}
+                onInput={setPhone}
+                error={message("phone")}
+                ref={form.register("phone")}
+              />
+              <CheckboxField
+                id="directoryConsent"
+                label={t("membership.directoryConsent")}
+                hint={t("membership.directoryConsentHint")}
+                checked={consent()}
+                onChange={setConsent}
+              />
+            </>
+          )}
+        </Show>
+      </section>
+      <Show when={saved()}>
+        <SuccessNotice>
+          <p>{t("common.saved")}</p>
+        </SuccessNotice>
+      </Show>
+      <div>
+        <button type="submit" class="button" disabled={form.busy()}>
+          {form.busy() ? t("common.saving") : t("profile.save")}
+        </button>
+      </div>
+    </form>
+  );
+};
+
+const LanguageSection: Component = () => {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const session = useSession();
+  return (
+    <section class="card" aria-labelledby="language-heading">
+      <h2 id="language-heading">{t("layout.language")}</h2>
+      <SelectField
+        id="locale"
+        label={t("profile.language")}
+        hint={t("profile.languageHint")}
+        value={i18n.locale()}
+        options={LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }))}
+        onChange={(value) => {
+          if (isLocale(value)) session.changeLocale(value);
+        }}
+      />
+    </section>
+  );
+};
+
+const DataSection: Component = () => {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const [busy, setBusy] = createSignal(false);
+  const [failure, setFailure] = createSignal<string>();
+
+  async function download() {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const data = await trpc.me.exportData.query();
+      downloadFile("readers-my-data.json", JSON.stringify(data, null, 2), "application/json");
+    } catch (error) {
+      setFailure(`${t("profile.downloadFailed")} ${fmt.error(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="data-heading">
+      <h2 id="data-heading">{t("profile.dataHeading")}</h2>
+      <p>{t("profile.dataIntro")}</p>
+      <Show when={failure()}>{(text) => <ErrorNotice>{text()}</ErrorNotice>}</Show>
+      <button
+        type="button"
+        class="button button--secondary"
+        disabled={busy()}
+        onClick={() => void download()}
+      >
+        {busy() ? t("profile.downloading") : t("profile.download")}
+      </button>
+    </section>
+  );
+};
+
+const DeleteSection: Component<{ account: Account }> = (props) => {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const session = useSession();
+  const navigate = useNavigate();
+  const [confirmEmail, setConfirmEmail] = createSignal("");
+  const [failure, setFailure] = createSignal<string>();
+  const matches = () => confirmEmail().trim().toLowerCase() === props.account.email.toLowerCase();
+  const form = createFormState({
+    confirmEmail: () => (matches() ? undefined : { key: "validation.confirmEmailMismatch" }),
+  });
+  const message = () => {
+    const problem = form.error("confirmEmail");
+    return problem && t(problem.key, problem.params);
+  };
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (form.busy() || !form.validate()) return;
+    form.setBusy(true);
+    setFailure(undefined);
+    try {
+      await trpc.me.deleteAccount.mutate({ confirmEmail: confirmEmail().trim() });
+    } catch (error) {
+      form.setBusy(false);
+      setFailure(fmt.error(error));
+      return;
+    }
+    // The session went with the account.
+    await session.refresh();
+    navigate(ACCOUNT_DELETED_PATH, { replace: true });
+  }
+
+  return (
+    <section class="card card--danger" aria-labelledby="delete-heading">
+      <h2 id="delete-heading">{t("profile.deleteHeading")}</h2>
+      <p>{t("profile.deleteIntro")}</p>
+      <form class="form" novalidate onSubmit={submit}>
+        <Show when={failure()}>{(text) => <ErrorNotice>{text()}</ErrorNotice>}</Show>
+        <Field
+          id="confirmEmail"
+          label={t("profile.confirmEmail")}
+          hint={t("profile.confirmEmailHint", { email: props.account.email })}
+          type="email"
+          autocomplete="off"
+          value={confirmEmail()}
+          onInput={setConfirmEmail}
+          error={message()}
+          ref={form.register("confirmEmail")}
+        />
+        <div>
+          <button type="submit" class="button button--danger" disabled={form.busy()}>
+            {form.busy() ? t("profile.deleting") : t("profile.delete")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+};
+
+const ProfileContent: Component = () => {
+  const session = useSession();
+  return (
+    <Show when={session.account()}>
+      {(account) => (
+        <>
+          <ProfileForm account={account()} member={session.member()} />
+          <LanguageSection />
+          <DataSection />
+          <DeleteSection account={account()} />
+        </>
+      )}
+    </Show>
+  );
+};
+
+export const ProfilePage: Component = () => {
+  const { t } = useI18n();
+  return (
+    <Page title={t("profile.title")}>
+      <Guard>
+        <ProfileContent />
+      </Guard>
+    </Page>
+  );
+};
