@@ -31,5 +31,11 @@ describe("demo data", () => {
     });
     const inbox = await trpcGet(t.app, "notifications.list", { limit: 5 }, { cookie });
     expect(inbox.body.result.data.items).toEqual([expect.objectContaining({ kind: "welcome" })]);
+    // Members hold memberships in every situation the screens show.
+    const organizer = DEMO_PEOPLE.find((p) => p.role === "organizer")!;
+    const staff = await t.signIn(organizer.email, DEMO_PASSWORD);
+    const list = await trpcGet(t.app, "memberships.list", { pageSize: 100 }, { cookie: staff });
+    const statuses = new Set(list.body.result.data.items.map((i: { status: string }) => i.status));
+    expect([...statuses].sort()).toEqual(["active", "expired", "grace", "pending"]);
   });
 });
