@@ -253,6 +253,13 @@ describe.each(testDrivers(inject("databaseUrl")))("members on $name", (driver) =
       cause: { domainCode: "MEMBERSHIP_CANCELLED" },
     });
     expect((await apply(ann, freeTier)).status).toBe("active");
+    // Every membership change leaves an audit entry, the member's own ones too.
+    const actions = (await listAudit(h.db, { limit: 20 })).map((a) => a.action);
+    expect(actions.filter((a) => a.startsWith("membership."))).toEqual([
+      "membership.apply",
+      "membership.leave",
+      "membership.apply",
+    ]);
     await expect(t.caller(await t.person("No Body")).memberships.card()).rejects.toMatchObject({
       cause: { domainCode: "NOT_A_MEMBER" },
     });

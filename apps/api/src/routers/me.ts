@@ -8,6 +8,7 @@ import {
   getMemberByUserId,
   lockMember,
   personalDataOf,
+  recordAudit,
   setUserLocale,
   updateMember,
   updateUserName,
@@ -105,6 +106,14 @@ export const meRouter = {
           await lockMember(tx, member.id);
           await eraseMember(tx, member.id, ctx.now);
           await addMemberEvent(tx, { memberId: member.id, kind: "account_deleted", at: ctx.now });
+          await recordAudit(tx, {
+            actorId: null,
+            actorKind: "member",
+            action: "account.delete",
+            targetType: "member",
+            targetId: member.id,
+            ip: ctx.ip,
+          });
         }
         // Sessions, credentials, notifications and queued messages go with the account.
         await deleteUserAccount(tx, ctx.actor.userId, ctx.actor.email);

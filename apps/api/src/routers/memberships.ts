@@ -251,6 +251,10 @@ export const membershipsRouter = {
                 details: { ...decision.period },
               });
             }
+            await audit(tx, ctx, "membership.apply", "membership", created.id, {
+              memberId: member.id,
+              tier: tier.name,
+            });
             return { membershipId: created.id, view: membershipView(created, tier, day) };
           }),
       );
@@ -295,6 +299,10 @@ export const membershipsRouter = {
           actorId: ctx.actor.userId,
           details: { ...period, tier: tier.name },
         });
+        await audit(tx, ctx, "membership.renew", "membership", membership.id, {
+          memberId: member.id,
+          ...period,
+        });
         const view = membershipView(updated, tier, day);
         return {
           status: view.status,
@@ -324,6 +332,9 @@ export const membershipsRouter = {
         kind: "left",
         at: ctx.now,
         actorId: ctx.actor.userId,
+      });
+      await audit(tx, ctx, "membership.leave", "membership", membership.id, {
+        memberId: member.id,
       });
       return { status: membershipView(updated, tier, day).status };
     });
@@ -366,6 +377,7 @@ export const membershipsRouter = {
           actorId: ctx.actor.userId,
           details: { cardVersion },
         });
+        await audit(tx, ctx, "card.reportLost", "member", member.id, { cardVersion });
         return { cardVersion };
       }),
     ),
