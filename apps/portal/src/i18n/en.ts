@@ -451,6 +451,7 @@ export const en = {
       role_changed: "Role changed",
       imported: "Imported from a CSV file",
       profile_updated: "Member details changed",
+      account_deleted: "Account deleted",
     },
     eventDetails: {
       tier: "Tier: {{tier}}",

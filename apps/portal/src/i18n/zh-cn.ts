@@ -446,6 +446,7 @@ export const zhCN: Catalog = {
       role_changed: "角色变更",
       imported: "从 CSV 文件导入",
       profile_updated: "会员信息修改",
+      account_deleted: "账户已删除",
     },
     eventDetails: {
       tier: "会籍类别：{{tier}}",

@@ -408,7 +408,11 @@ const MembershipContent: Component = () => {
       <Switch>
         <Match when={current()}>
           {(m) => (
-            <CurrentMembership membership={m()} tiers={tiers.latest ?? []} onDone={setDone} />
+            <CurrentMembership
+              membership={m()}
+              tiers={(!tiers.error && tiers.latest) || []}
+              onDone={setDone}
+            />
           )}
         </Match>
         <Match when={!current()}>
