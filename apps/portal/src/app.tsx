@@ -3,6 +3,7 @@ import { Route, Router } from "@solidjs/router";
 import type { Component } from "solid-js";
 import { Layout } from "./components/layout.tsx";
 import { createPortalI18n, I18nProvider, type PortalI18n } from "./i18n/index.ts";
+import { ImportMembersPage } from "./routes/admin/import-members.tsx";
 import { MemberDetailPage } from "./routes/admin/member-detail.tsx";
 import { MembersPage } from "./routes/admin/members.tsx";
 import { ForgotPasswordPage } from "./routes/forgot-password.tsx";
@@ -30,6 +31,7 @@ export const Routes: Component = () => (
     <Route path="/membership/card" component={MemberCardPage} />
     <Route path="/profile" component={ProfilePage} />
     <Route path="/admin/members" component={MembersPage} />
+    <Route path="/admin/members/import" component={ImportMembersPage} />
     <Route path="/admin/members/:id" component={MemberDetailPage} />
     <Route path="*404" component={NotFoundPage} />
   </>
