@@ -3,9 +3,12 @@ import { Route, Router } from "@solidjs/router";
 import type { Component } from "solid-js";
 import { Layout } from "./components/layout.tsx";
 import { createPortalI18n, I18nProvider, type PortalI18n } from "./i18n/index.ts";
+import { AuditLogPage } from "./routes/admin/audit-log.tsx";
 import { ImportMembersPage } from "./routes/admin/import-members.tsx";
 import { MemberDetailPage } from "./routes/admin/member-detail.tsx";
 import { MembersPage } from "./routes/admin/members.tsx";
+import { SettingsPage } from "./routes/admin/settings.tsx";
+import { TiersPage } from "./routes/admin/tiers.tsx";
 import { ForgotPasswordPage } from "./routes/forgot-password.tsx";
 import { HomePage } from "./routes/home.tsx";
 import { MemberCardPage } from "./routes/member-card.tsx";
@@ -33,6 +36,9 @@ export const Routes: Component = () => (
     <Route path="/admin/members" component={MembersPage} />
     <Route path="/admin/members/import" component={ImportMembersPage} />
     <Route path="/admin/members/:id" component={MemberDetailPage} />
+    <Route path="/admin/tiers" component={TiersPage} />
+    <Route path="/admin/audit" component={AuditLogPage} />
+    <Route path="/admin/settings" component={SettingsPage} />
     <Route path="*404" component={NotFoundPage} />
   </>
 );
