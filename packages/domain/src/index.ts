@@ -9,11 +9,15 @@
 
 export * from "./activities/activity.js";
 export * from "./activities/activity-status.js";
+export * from "./activities/attendance.js";
 export * from "./activities/cancellation.js";
 // Activities, registration, waitlist (DESIGN §2.2)
 export * from "./activities/codes.js";
+export * from "./activities/inputs.js";
 export * from "./activities/no-show.js";
+export * from "./activities/recurrence.js";
 export * from "./activities/registration.js";
+export * from "./activities/reminders.js";
 export * from "./activities/series.js";
 export * from "./activities/waitlist.js";
 export * from "./book-sharing/book.js";

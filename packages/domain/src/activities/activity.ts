@@ -2,6 +2,7 @@
 import { z } from "zod";
 import {
   DESCRIPTION_MAX_LENGTH,
+  NAME_MAX_LENGTH,
   SEARCH_TEXT_MAX_LENGTH,
   SUMMARY_MAX_LENGTH,
   TITLE_MAX_LENGTH,
@@ -118,6 +119,16 @@ const activityFields = {
   waitlistEnabled: z.boolean().default(DEFAULT_ACTIVITY_SETTINGS.waitlistEnabled),
   featuredBookIds: z.array(IdSchema).max(FEATURED_BOOKS_MAX).default([]),
   partnerIds: z.array(IdSchema).max(PARTNERS_MAX).default([]),
+  /** Featured books as free-text titles, until book sharing gives them ids. */
+  featuredBooks: z
+    .array(z.string().trim().min(1).max(TITLE_MAX_LENGTH))
+    .max(FEATURED_BOOKS_MAX)
+    .default([]),
+  /** Co-hosting partners by name, until partners get records of their own. */
+  partnerNames: z
+    .array(z.string().trim().min(1).max(NAME_MAX_LENGTH))
+    .max(PARTNERS_MAX)
+    .default([]),
   status: z.enum(ACTIVITY_STATUSES).default("draft"),
 };
 
@@ -196,14 +207,28 @@ export const ActivityUpdateInputSchema = z.object({
 /** Parsed input of `activities.update`. */
 export type ActivityUpdateInput = z.output<typeof ActivityUpdateInputSchema>;
 
-/** Input of `activities.list`: date range, kind, audience, free text, cursor paging. */
+/**
+ * Input of `activities.list`: date range, kind, audience, free text, cursor paging.
+ * `from` keeps activities still running at that instant (an exhibition that began last
+ * month), `to` those starting before it; without either, activities not ended yet.
+ * `status`, `locationId` and `seriesId` narrow organizer views (others see published only).
+ */
 export const ActivityListInputSchema = PageInputSchema.extend({
   from: InstantSchema.optional(),
   to: InstantSchema.optional(),
   kind: z.enum(ACTIVITY_KINDS).optional(),
   audience: z.enum(AUDIENCES).optional(),
   text: z.string().trim().max(SEARCH_TEXT_MAX_LENGTH).optional(),
+  status: z.enum(ACTIVITY_STATUSES).optional(),
+  locationId: IdSchema.optional(),
+  seriesId: IdSchema.optional(),
+}).refine((input) => !input.from || !input.to || input.from < input.to, {
+  message: "The range ends after it starts",
+  path: ["to"],
 });
+
+/** Parsed input of `activities.list`. */
+export type ActivityListInput = z.output<typeof ActivityListInputSchema>;
 
 /** Derived phase of an activity at `now`. */
 export type ActivityPhase = "draft" | "cancelled" | "upcoming" | "ongoing" | "ended";

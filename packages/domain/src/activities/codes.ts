@@ -36,6 +36,8 @@ export const ACTIVITY_CODES = {
   ALREADY_ATTENDED: "ALREADY_ATTENDED",
   /** Publishing something that is not a draft, or cancelling something already cancelled. */
   INVALID_ACTIVITY_STATUS: "INVALID_ACTIVITY_STATUS",
+  /** Lowering the capacity below the seats already confirmed (that would overbook). */
+  CAPACITY_BELOW_CONFIRMED: "CAPACITY_BELOW_CONFIRMED",
 } as const;
 
 /** An activities refusal code. */

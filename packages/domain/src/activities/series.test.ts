@@ -4,6 +4,7 @@ import {
   decideSeriesRegistration,
   SeriesCreateInputSchema,
   type SeriesSessionState,
+  SeriesUpdateInputSchema,
   seriesCompletion,
   seriesSessionInputs,
 } from "./series.js";
@@ -159,5 +160,64 @@ describe("series creation", () => {
     expect(result.error?.issues[0]?.path).toEqual(["sessions", 0, "endsAt"]);
     const many = { ...base, sessions: Array.from({ length: 53 }, () => base.sessions[0]) };
     expect(SeriesCreateInputSchema.safeParse(many).success).toBe(false);
+  });
+});
+
+describe("repeated series", () => {
+  const base = {
+    series: { title: "Poetry evenings" },
+    template: { kind: "reading_club", title: "Poetry", locationId: "central" },
+    repeat: {
+      frequency: "weekly",
+      count: 3,
+      startsAt: "2025-06-10T11:00:00Z",
+      endsAt: "2025-06-10T12:30:00Z",
+    },
+  };
+
+  it("lays sessions out in the association's zone, drafts by default", () => {
+    const parsed = SeriesCreateInputSchema.parse(base);
+    expect(parsed.publish).toBe(false);
+    const sessions = seriesSessionInputs(parsed, "s", "Asia/Shanghai");
+    expect(sessions.map((s) => s.startsAt.toISOString())).toEqual([
+      "2025-06-10T11:00:00.000Z",
+      "2025-06-17T11:00:00.000Z",
+      "2025-06-24T11:00:00.000Z",
+    ]);
+    expect(sessions[2]).toMatchObject({ seriesId: "s", title: "Poetry" });
+    // Without a zone, UTC.
+    expect(seriesSessionInputs(parsed, "s")).toHaveLength(3);
+  });
+
+  it("needs exactly one of sessions and repeat, and checks the first session", () => {
+    expect(
+      SeriesCreateInputSchema.safeParse({ ...base, repeat: undefined }).error?.issues[0]?.path,
+    ).toEqual(["sessions"]);
+    expect(
+      SeriesCreateInputSchema.safeParse({
+        ...base,
+        sessions: [{ startsAt: base.repeat.startsAt, endsAt: base.repeat.endsAt }],
+      }).success,
+    ).toBe(false);
+    const backwards = { ...base, repeat: { ...base.repeat, endsAt: "2025-06-10T10:00:00Z" } };
+    expect(SeriesCreateInputSchema.safeParse(backwards).error?.issues[0]?.path).toEqual([
+      "repeat",
+      "endsAt",
+    ]);
+    const tooMany = { ...base, repeat: { ...base.repeat, count: 53 } };
+    expect(SeriesCreateInputSchema.safeParse(tooMany).success).toBe(false);
+  });
+});
+
+describe("series update input", () => {
+  it("patches only what is sent, never times", () => {
+    const parsed = SeriesUpdateInputSchema.parse({
+      seriesId: "s1",
+      series: { title: "New name" },
+      patch: { capacity: 20, startsAt: "2025-06-10T11:00:00Z" },
+    });
+    expect(parsed.patch).toEqual({ capacity: 20 });
+    expect(parsed.series).toEqual({ title: "New name" });
+    expect(SeriesUpdateInputSchema.parse({ seriesId: "s1" }).patch).toEqual({});
   });
 });

@@ -9,7 +9,9 @@ import {
   ActivityCreateInputSchema,
   ActivityObjectSchema,
   type ActivityStatus,
+  ActivityUpdateInputSchema,
 } from "./activity.js";
+import { recurringSessions, SeriesRepeatSchema } from "./recurrence.js";
 import {
   type Applicant,
   decideRegistration,
@@ -44,31 +46,54 @@ export type Series = z.output<typeof SeriesSchema>;
 
 const SessionTimesSchema = z.object({ startsAt: InstantSchema, endsAt: InstantSchema });
 
+const SeriesTemplateSchema = ActivityObjectSchema.omit({
+  id: true,
+  status: true,
+  seriesId: true,
+  startsAt: true,
+  endsAt: true,
+});
+
 /**
  * Input of `activities.createSeries`: the series, a template for its sessions (every
- * activity field but id, status, series and times), and the session times.
+ * activity field but id, status, series and times), and either explicit session times
+ * (`sessions`) or a repeat rule (`repeat`: weekly or monthly, N sessions). Sessions are
+ * created as drafts unless `publish` is set.
  */
 export const SeriesCreateInputSchema = z
   .object({
     series: SeriesSchema.omit({ id: true }),
-    template: ActivityObjectSchema.omit({
-      id: true,
-      status: true,
-      seriesId: true,
-      startsAt: true,
-      endsAt: true,
-    }),
-    sessions: z.array(SessionTimesSchema).min(1).max(SERIES_SESSIONS_MAX),
+    template: SeriesTemplateSchema,
+    sessions: z.array(SessionTimesSchema).min(1).max(SERIES_SESSIONS_MAX).optional(),
+    repeat: SeriesRepeatSchema.extend({
+      count: z.number().int().min(1).max(SERIES_SESSIONS_MAX),
+    }).optional(),
+    publish: z.boolean().default(false),
   })
   .superRefine((input, ctx) => {
-    // Each session must be a valid activity on its own (ends after it starts, …).
-    input.sessions.forEach((session, index) => {
-      const parsed = ActivityCreateInputSchema.safeParse({ ...input.template, ...session });
+    if ((input.sessions === undefined) === (input.repeat === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "Give either the session times or a repeat rule",
+        path: ["sessions"],
+      });
+      return;
+    }
+    // Each session must be a valid activity on its own (ends after it starts, …). Repeated
+    // sessions share the first one's duration, so checking the first checks the shape.
+    const sessions = input.sessions ?? [input.repeat!];
+    const path = input.sessions ? "sessions" : "repeat";
+    sessions.forEach((session, index) => {
+      const parsed = ActivityCreateInputSchema.safeParse({
+        ...input.template,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+      });
       for (const issue of parsed.error?.issues ?? []) {
         ctx.addIssue({
           code: "custom",
           message: issue.message,
-          path: ["sessions", index, ...issue.path],
+          path: input.sessions ? [path, index, ...issue.path] : [path, ...issue.path],
         });
       }
     });
@@ -78,17 +103,53 @@ export const SeriesCreateInputSchema = z
 export type SeriesCreateInput = z.output<typeof SeriesCreateInputSchema>;
 
 /**
- * The sessions of a parsed series input as activity inputs, in time order, each already
- * checked as an activity by {@link SeriesCreateInputSchema}. The caller assigns ids.
+ * The sessions of a parsed series input as activity inputs, in time order. Explicit
+ * sessions were each checked as an activity by {@link SeriesCreateInputSchema}; repeated
+ * ones are laid out in `timeZone` (the association's) by {@link recurringSessions} and
+ * should be checked again with `ActivityCreateInputSchema` (a registration window in the
+ * template may not suit a later session). The caller assigns ids.
  */
 export function seriesSessionInputs(
   input: SeriesCreateInput,
   seriesId: string,
+  timeZone = "UTC",
 ): ActivityCreateInput[] {
-  return [...input.sessions]
+  const times = input.sessions ?? (input.repeat ? recurringSessions(input.repeat, timeZone) : []);
+  return [...times]
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
-    .map((session) => ({ ...input.template, ...session, seriesId }));
+    .map((session) => ({
+      ...input.template,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      seriesId,
+    }));
 }
+
+/**
+ * Input of `activities.updateSeries`: changes to the series itself and a patch applied to
+ * every session that has not started yet ("edit all"; one session is `activities.update`).
+ * Times and registration windows differ per session, so they are not part of the patch.
+ */
+export const SeriesUpdateInputSchema = z.object({
+  seriesId: IdSchema,
+  series: z
+    .object({
+      title: SeriesSchema.shape.title.optional(),
+      summary: z.string().trim().max(SUMMARY_MAX_LENGTH).optional(),
+      completionPercent: z.number().int().min(1).max(100).optional(),
+    })
+    .optional(),
+  patch: ActivityUpdateInputSchema.omit({
+    id: true,
+    startsAt: true,
+    endsAt: true,
+    opensAt: true,
+    closesAt: true,
+  }).default({}),
+});
+
+/** Parsed input of `activities.updateSeries`. */
+export type SeriesUpdateInput = z.output<typeof SeriesUpdateInputSchema>;
 
 /** One session as the series registration sees it. */
 export interface SeriesSessionState {

@@ -1,4 +1,7 @@
 /** The waitlist: first come, first served; promote the earliest parties that fit. */
+import { err, ok, type Refusal, type Result } from "../shared/result.js";
+import type { Activity } from "./activity.js";
+import type { Registration } from "./registration.js";
 
 /** A waitlisted party. */
 export interface WaitlistEntry {
@@ -57,4 +60,53 @@ export function planWaitlistPromotion(input: WaitlistPromotionInput): string[] {
     }
   }
   return promoted;
+}
+
+/** An organizer's move of one waitlisted party to confirmed. */
+export interface WaitlistMoveDecision {
+  /** `false` when the party is confirmed already (nothing to do). */
+  readonly promote: boolean;
+}
+
+/** Refusals of {@link decideWaitlistMove}. */
+export type WaitlistMoveRefusal =
+  | Refusal<"REGISTRATION_ALREADY_CANCELLED">
+  | Refusal<"ACTIVITY_NOT_PUBLISHED">
+  | Refusal<"ACTIVITY_CANCELLED">
+  | Refusal<"ACTIVITY_ENDED">
+  | Refusal<"ACTIVITY_FULL", { freeSeats: number }>;
+
+/**
+ * Decides an organizer moving a specific waitlisted party up, out of turn if they choose
+ * (a speaker's guest, a wheelchair user near the door): only if the whole party fits in
+ * the free seats, so confirmed seats never exceed capacity. Allowed until the end, so a
+ * waitlisted party can be seated at the door. Call it under the activity's lock.
+ */
+export function decideWaitlistMove(input: {
+  readonly activity: Pick<Activity, "status" | "capacity" | "endsAt">;
+  readonly registration: Pick<Registration, "status" | "partySize">;
+  /** Confirmed seats counted under the lock. */
+  readonly confirmedSeats: number;
+  readonly now: Date;
+}): Result<WaitlistMoveDecision, WaitlistMoveRefusal> {
+  const { activity, registration, confirmedSeats, now } = input;
+  if (registration.status === "cancelled") {
+    return err("REGISTRATION_ALREADY_CANCELLED", "This registration is cancelled.");
+  }
+  if (registration.status === "confirmed") return ok({ promote: false });
+  if (activity.status === "draft") {
+    return err("ACTIVITY_NOT_PUBLISHED", "This activity is not published.");
+  }
+  if (activity.status === "cancelled") {
+    return err("ACTIVITY_CANCELLED", "This activity was cancelled.");
+  }
+  if (now >= activity.endsAt) return err("ACTIVITY_ENDED", "This activity is over.");
+  const freeSeats =
+    activity.capacity === null ? Number.POSITIVE_INFINITY : activity.capacity - confirmedSeats;
+  if (registration.partySize > freeSeats) {
+    return err("ACTIVITY_FULL", "Not enough free seats for this party.", {
+      freeSeats: Math.max(0, freeSeats),
+    });
+  }
+  return ok({ promote: true });
 }

@@ -86,11 +86,23 @@ export const PERMISSIONS: Readonly<Record<Action, PermissionRule>> = {
   "activities.createSeries": STAFF,
   "activities.registrations": STAFF,
   "activities.attendance": STAFF,
+  "activities.updateSeries": STAFF,
+  "activities.rosterCsv": STAFF,
+  // Manual check-in on the organizer's roster; kiosks use kiosk.checkIn.
+  "activities.checkIn": STAFF,
+  "activities.undoCheckIn": STAFF,
+  "activities.moveFromWaitlist": STAFF,
   // Anonymous callers are guests of public activities.
   "registrations.register": PUBLIC,
   // Guests cancel through their manage link; the API checks its token.
   "registrations.cancel": { anonymous: true, member: "own", organizer: true, admin: true },
   "registrations.mine": SIGNED_IN,
+  // Whoever holds a guest's manage link may see and cancel that one registration.
+  "registrations.manage": PUBLIC,
+  "registrations.registerSeries": SIGNED_IN,
+  // The secret address of one's personal calendar feed.
+  "registrations.feedToken": SIGNED_IN,
+  "registrations.regenerateFeedToken": SIGNED_IN,
   "kiosk.pair": ADMIN,
   "kiosk.revoke": ADMIN,
   "kiosk.today": KIOSK,
