@@ -427,10 +427,13 @@ const MemberDetail: Component<{ detail: Detail; onDone: (message: string) => voi
                   <dt>{t("admin.member.email")}</dt>
                   <dd>{account().email}</dd>
                 </div>
-                <div>
-                  <dt>{t("admin.member.role")}</dt>
-                  <dd>{roleLabel(account().role)}</dd>
-                </div>
+                {/* Admins see the role in the select below instead. */}
+                <Show when={!session.can("admin.setRole")}>
+                  <div>
+                    <dt>{t("admin.member.role")}</dt>
+                    <dd>{roleLabel(account().role)}</dd>
+                  </div>
+                </Show>
               </dl>
               <Show when={session.can("admin.setRole")}>
                 <RoleForm account={account()} onDone={props.onDone} />
