@@ -1,3 +1,4 @@
+export * from "./activities.ts";
 export * from "./audit.ts";
 export * from "./kiosks.ts";
 export * from "./locations.ts";

@@ -1,4 +1,5 @@
 // The whole drizzle schema; later areas add their files here.
+export * from "./activities.ts";
 export * from "./association.ts";
 export * from "./auth.ts";
 export * from "./kiosk.ts";

@@ -7,6 +7,7 @@ import {
   RegisterInputSchema,
   RegistrationCancelInputSchema,
   RegistrationSchema,
+  registrationState,
 } from "./registration.js";
 
 const now = plusMinutes(START, -24 * 60);
@@ -180,5 +181,21 @@ describe("registration schemas", () => {
         guest: { name: "G", email: "g@x.org" },
       }).success,
     ).toBe(false);
+  });
+});
+
+describe("registrationState", () => {
+  const open = plusMinutes(START, -600);
+  it.each([
+    ["open", activity(), open],
+    ["closed", activity(), plusMinutes(START, 10)],
+    ["unavailable", activity(), plusMinutes(START, 90)],
+    ["unavailable", activity({ status: "draft" }), open],
+    ["unavailable", activity({ status: "cancelled" }), open],
+    ["walk_in_only", activity({ registration: "none" }), open],
+    ["not_yet_open", activity({ opensAt: plusMinutes(START, -300) }), open],
+    ["closed", activity({ closesAt: plusMinutes(START, -700) }), open],
+  ] as const)("%s", (state, a, now) => {
+    expect(registrationState(a, now)).toBe(state);
   });
 });

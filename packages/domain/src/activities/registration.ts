@@ -217,3 +217,26 @@ export function decideRegistration(
   if (!activity.waitlistEnabled) return err("ACTIVITY_FULL", "This activity is full.");
   return ok({ status: "waitlisted", partySize });
 }
+
+/**
+ * Whether registration is possible now, for a calendar or an activity page to say so
+ * before anyone clicks: `unavailable` (draft, cancelled or over), `walk_in_only`
+ * (registration `none`), `not_yet_open`, `closed`, or `open` (seats may still be full:
+ * the party is then waitlisted).
+ */
+export type RegistrationState = "open" | "not_yet_open" | "closed" | "walk_in_only" | "unavailable";
+
+/** The registration state of an activity at `now` (see {@link RegistrationState}). */
+export function registrationState(
+  activity: Pick<
+    Activity,
+    "status" | "registration" | "opensAt" | "closesAt" | "startsAt" | "endsAt"
+  >,
+  now: Date,
+): RegistrationState {
+  if (activity.status !== "published" || now >= activity.endsAt) return "unavailable";
+  if (activity.registration === "none") return "walk_in_only";
+  if (activity.opensAt && now < activity.opensAt) return "not_yet_open";
+  if (now >= registrationClosesAt(activity)) return "closed";
+  return "open";
+}

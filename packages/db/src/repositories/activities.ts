@@ -1,0 +1,648 @@
+// Activities, series, registrations and calendar-feed tokens: rows in, domain-shaped data out.
+// Every write to an activity's registrations happens under that activity's row lock
+// (lockActivity), so seat counts read in the same transaction stay true until commit.
+import type {
+  Activity,
+  ActivityKind,
+  ActivityStatus,
+  Audience,
+  RegistrationStatus,
+  Series,
+} from "@readers/domain";
+import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import type { Database, Tx } from "../client.ts";
+import {
+  activity,
+  activitySeries,
+  calendarFeed,
+  location,
+  member,
+  registration,
+} from "../schema/index.ts";
+
+type Db = Database | Tx;
+export type ActivityRow = typeof activity.$inferSelect;
+export type SeriesRow = typeof activitySeries.$inferSelect;
+export type RegistrationRow = typeof registration.$inferSelect;
+export type NewRegistration = typeof registration.$inferInsert;
+
+// ------------------------------------------------------------------------------ mapping
+
+/** A stored activity as the domain's Activity. */
+export function toActivity(row: ActivityRow): Activity {
+  return {
+    id: row.id,
+    seriesId: row.seriesId,
+    kind: row.kind,
+    title: row.title,
+    summary: row.summary,
+    description: row.description,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    locationId: row.locationId,
+    capacity: row.capacity,
+    audience: row.audience,
+    registration: row.registrationMode,
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
+    maxPartySize: row.maxPartySize,
+    cancellationCutoffMinutes: row.cancellationCutoffMinutes,
+    checkInOpensMinutesBefore: row.checkInOpensMinutesBefore,
+    noShowAfterMinutes: row.noShowAfterMinutes,
+    waitlistEnabled: row.waitlistEnabled,
+    featuredBookIds: row.featuredBookIds,
+    partnerIds: row.partnerIds,
+    featuredBooks: row.featuredBooks,
+    partnerNames: row.partnerNames,
+    status: row.status,
+  };
+}
+
+/** The columns of a domain Activity (everything but bookkeeping). */
+export function activityColumns(a: Omit<Activity, "id" | "status">) {
+  return {
+    seriesId: a.seriesId,
+    kind: a.kind,
+    title: a.title,
+    summary: a.summary,
+    description: a.description,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    locationId: a.locationId,
+    capacity: a.capacity,
+    audience: a.audience,
+    registrationMode: a.registration,
+    opensAt: a.opensAt,
+    closesAt: a.closesAt,
+    maxPartySize: a.maxPartySize,
+    cancellationCutoffMinutes: a.cancellationCutoffMinutes,
+    checkInOpensMinutesBefore: a.checkInOpensMinutesBefore,
+    noShowAfterMinutes: a.noShowAfterMinutes,
+    waitlistEnabled: a.waitlistEnabled,
+    featuredBookIds: a.featuredBookIds,
+    partnerIds: a.partnerIds,
+    featuredBooks: a.featuredBooks,
+    partnerNames: a.partnerNames,
+  };
+}
+
+export function toSeries(row: SeriesRow): Series {
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    kind: row.kind,
+    completionPercent: row.completionPercent,
+  };
+}
+
+// --------------------------------------------------------------------------- activities
+
+export async function insertActivity(
+  db: Db,
+  row: typeof activity.$inferInsert,
+): Promise<ActivityRow> {
+  return (await db.insert(activity).values(row).returning())[0]!;
+}
+
+export async function updateActivity(
+  db: Db,
+  id: string,
+  patch: Partial<Omit<typeof activity.$inferInsert, "id">>,
+): Promise<ActivityRow> {
+  return (await db.update(activity).set(patch).where(eq(activity.id, id)).returning())[0]!;
+}
+
+export async function getActivity(db: Db, id: string): Promise<ActivityRow | null> {
+  return (await db.select().from(activity).where(eq(activity.id, id)))[0] ?? null;
+}
+
+/**
+ * Locks the activity row for the rest of the transaction: the guard of its seats. Every
+ * change to its registrations (register, cancel, promote, check in) takes this lock first.
+ */
+export async function lockActivity(tx: Tx, id: string): Promise<ActivityRow | null> {
+  return (await tx.select().from(activity).where(eq(activity.id, id)).for("update"))[0] ?? null;
+}
+
+/** Locks every session of a series, in id order (one order everywhere: no deadlocks). */
+export async function lockSeriesActivities(tx: Tx, seriesId: string): Promise<ActivityRow[]> {
+  return tx
+    .select()
+    .from(activity)
+    .where(eq(activity.seriesId, seriesId))
+    .orderBy(asc(activity.id))
+    .for("update");
+}
+
+export async function seriesActivities(db: Db, seriesId: string): Promise<ActivityRow[]> {
+  return db
+    .select()
+    .from(activity)
+    .where(eq(activity.seriesId, seriesId))
+    .orderBy(asc(activity.startsAt), asc(activity.id));
+}
+
+export async function locationExists(db: Db, id: string): Promise<boolean> {
+  return (
+    (await db.select({ id: location.id }).from(location).where(eq(location.id, id))).length > 0
+  );
+}
+
+export async function getLocation(db: Db, id: string) {
+  return (await db.select().from(location).where(eq(location.id, id)))[0] ?? null;
+}
+
+// ------------------------------------------------------------------------------- series
+
+export async function insertSeries(
+  db: Db,
+  row: typeof activitySeries.$inferInsert,
+): Promise<SeriesRow> {
+  return (await db.insert(activitySeries).values(row).returning())[0]!;
+}
+
+export async function getSeries(db: Db, id: string): Promise<SeriesRow | null> {
+  return (await db.select().from(activitySeries).where(eq(activitySeries.id, id)))[0] ?? null;
+}
+
+export async function updateSeries(
+  db: Db,
+  id: string,
+  patch: Partial<Omit<typeof activitySeries.$inferInsert, "id">>,
+): Promise<SeriesRow> {
+  return (
+    await db.update(activitySeries).set(patch).where(eq(activitySeries.id, id)).returning()
+  )[0]!;
+}
+
+// ------------------------------------------------------------------------ seat counting
+
+/** Seats and parties of one activity, by registration status. */
+export interface SeatTally {
+  confirmedSeats: number;
+  confirmedParties: number;
+  waitlistedSeats: number;
+  waitlistedParties: number;
+  /** Seats checked in (registered and walk-ins). */
+  checkedInSeats: number;
+  /** Seats of confirmed registrations not checked in yet. */
+  heldSeats: number;
+}
+
+const EMPTY_TALLY: SeatTally = {
+  confirmedSeats: 0,
+  confirmedParties: 0,
+  waitlistedSeats: 0,
+  waitlistedParties: 0,
+  checkedInSeats: 0,
+  heldSeats: 0,
+};
+
+const tallyColumns = {
+  activityId: registration.activityId,
+  confirmedSeats: sql<number>`coalesce(sum(${registration.partySize}) filter (where ${registration.status} = 'confirmed'), 0)::int`,
+  confirmedParties: sql<number>`(count(*) filter (where ${registration.status} = 'confirmed'))::int`,
+  waitlistedSeats: sql<number>`coalesce(sum(${registration.partySize}) filter (where ${registration.status} = 'waitlisted'), 0)::int`,
+  waitlistedParties: sql<number>`(count(*) filter (where ${registration.status} = 'waitlisted'))::int`,
+  checkedInSeats: sql<number>`coalesce(sum(coalesce(${registration.checkedInSeats}, ${registration.partySize})) filter (where ${registration.checkedInAt} is not null and ${registration.status} <> 'cancelled'), 0)::int`,
+  heldSeats: sql<number>`coalesce(sum(${registration.partySize}) filter (where ${registration.status} = 'confirmed' and ${registration.checkedInAt} is null), 0)::int`,
+};
+
+/** Counts one activity's seats; call under its lock when a decision depends on them. */
+export async function seatTally(db: Db, activityId: string): Promise<SeatTally> {
+  const rows = await db
+    .select(tallyColumns)
+    .from(registration)
+    .where(and(eq(registration.activityId, activityId), ne(registration.status, "cancelled")))
+    .groupBy(registration.activityId);
+  const { activityId: _id, ...tally } = rows[0] ?? { activityId, ...EMPTY_TALLY };
+  return normaliseTally(tally);
+}
+
+/** Confirmed seats only: the one number a registration decision needs. */
+export async function confirmedSeats(db: Db, activityId: string): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`coalesce(sum(${registration.partySize}), 0)::int` })
+    .from(registration)
+    .where(and(eq(registration.activityId, activityId), eq(registration.status, "confirmed")));
+  return Number(rows[0]?.n ?? 0);
+}
+
+function normaliseTally(t: SeatTally): SeatTally {
+  // PGlite and pg may hand back numeric strings for aggregates.
+  return {
+    confirmedSeats: Number(t.confirmedSeats),
+    confirmedParties: Number(t.confirmedParties),
+    waitlistedSeats: Number(t.waitlistedSeats),
+    waitlistedParties: Number(t.waitlistedParties),
+    checkedInSeats: Number(t.checkedInSeats),
+    heldSeats: Number(t.heldSeats),
+  };
+}
+
+/** Seat tallies of many activities in one query (listings). */
+export async function seatTallies(db: Db, activityIds: string[]): Promise<Map<string, SeatTally>> {
+  const result = new Map<string, SeatTally>();
+  if (activityIds.length === 0) return result;
+  const rows = await db
+    .select(tallyColumns)
+    .from(registration)
+    .where(and(inArray(registration.activityId, activityIds), ne(registration.status, "cancelled")))
+    .groupBy(registration.activityId);
+  for (const { activityId, ...tally } of rows) result.set(activityId, normaliseTally(tally));
+  for (const id of activityIds) if (!result.has(id)) result.set(id, { ...EMPTY_TALLY });
+  return result;
+}
+
+// ------------------------------------------------------------------------ registrations
+
+export async function insertRegistration(db: Db, row: NewRegistration): Promise<RegistrationRow> {
+  return (
+    await db
+      .insert(registration)
+      .values({ ...row, guestEmail: row.guestEmail?.toLowerCase() ?? null })
+      .returning()
+  )[0]!;
+}
+
+export async function insertRegistrations(
+  db: Db,
+  rows: NewRegistration[],
+): Promise<RegistrationRow[]> {
+  if (rows.length === 0) return [];
+  return db.insert(registration).values(rows).returning();
+}
+
+export async function updateRegistration(
+  db: Db,
+  id: string,
+  patch: Partial<Omit<NewRegistration, "id" | "activityId">>,
+): Promise<RegistrationRow> {
+  return (await db.update(registration).set(patch).where(eq(registration.id, id)).returning())[0]!;
+}
+
+/** Confirms waitlisted registrations (a promotion), returning them. */
+export async function confirmRegistrations(
+  db: Db,
+  ids: string[],
+  now: Date,
+): Promise<RegistrationRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .update(registration)
+    .set({ status: "confirmed", promotedAt: now, updatedAt: now })
+    .where(and(inArray(registration.id, ids), eq(registration.status, "waitlisted")))
+    .returning();
+}
+
+export async function getRegistration(db: Db, id: string): Promise<RegistrationRow | null> {
+  return (await db.select().from(registration).where(eq(registration.id, id)))[0] ?? null;
+}
+
+export async function getRegistrationByTokenHash(
+  db: Db,
+  tokenHash: string,
+): Promise<RegistrationRow | null> {
+  return (
+    (await db.select().from(registration).where(eq(registration.manageTokenHash, tokenHash)))[0] ??
+    null
+  );
+}
+
+/** The member's or guest e-mail's live (confirmed or waitlisted) registration, if any. */
+export async function findLiveRegistration(
+  db: Db,
+  activityId: string,
+  who: { memberId: string } | { guestEmail: string },
+): Promise<RegistrationRow | null> {
+  const holder =
+    "memberId" in who
+      ? eq(registration.memberId, who.memberId)
+      : eq(registration.guestEmail, who.guestEmail.toLowerCase());
+  const rows = await db
+    .select()
+    .from(registration)
+    .where(
+      and(eq(registration.activityId, activityId), holder, ne(registration.status, "cancelled")),
+    );
+  return rows[0] ?? null;
+}
+
+/** Live registrations of a member in any of `activityIds`. */
+export async function memberRegistrationsIn(
+  db: Db,
+  memberId: string,
+  activityIds: string[],
+): Promise<RegistrationRow[]> {
+  if (activityIds.length === 0) return [];
+  return db
+    .select()
+    .from(registration)
+    .where(
+      and(
+        eq(registration.memberId, memberId),
+        inArray(registration.activityId, activityIds),
+        ne(registration.status, "cancelled"),
+      ),
+    );
+}
+
+/** The waitlist of an activity, in serving order. */
+export async function waitlistOf(
+  db: Db,
+  activityId: string,
+): Promise<{ id: string; partySize: number; createdAt: Date }[]> {
+  return db
+    .select({
+      id: registration.id,
+      partySize: registration.partySize,
+      createdAt: registration.createdAt,
+    })
+    .from(registration)
+    .where(and(eq(registration.activityId, activityId), eq(registration.status, "waitlisted")))
+    .orderBy(asc(registration.createdAt), asc(registration.id));
+}
+
+/** Holders of confirmed and waitlisted registrations: whom a change or cancellation concerns. */
+export async function liveRegistrants(
+  db: Db,
+  activityId: string,
+  statuses: ("confirmed" | "waitlisted")[] = ["confirmed", "waitlisted"],
+): Promise<RegistrationRow[]> {
+  return db
+    .select()
+    .from(registration)
+    .where(
+      and(
+        eq(registration.activityId, activityId),
+        inArray(registration.status, statuses),
+        eq(registration.walkIn, false),
+      ),
+    );
+}
+
+/** One roster line: the registration and the holder's name (and member number), nothing more. */
+export interface RosterRow {
+  registration: RegistrationRow;
+  firstName: string | null;
+  lastName: string | null;
+  memberNumber: string | null;
+}
+
+/** An activity's registrations for the organizer's roster, in registration order. */
+export async function rosterOf(
+  db: Db,
+  activityId: string,
+  options: { status?: RegistrationStatus; limit: number },
+): Promise<RosterRow[]> {
+  return db
+    .select({
+      registration,
+      firstName: member.firstName,
+      lastName: member.lastName,
+      memberNumber: member.memberNumber,
+    })
+    .from(registration)
+    .leftJoin(member, eq(member.id, registration.memberId))
+    .where(
+      and(
+        eq(registration.activityId, activityId),
+        options.status ? eq(registration.status, options.status) : undefined,
+      ),
+    )
+    .orderBy(asc(registration.createdAt), asc(registration.id))
+    .limit(options.limit);
+}
+
+/** Every registration of the given activities (attendance reports). */
+export async function registrationsOf(
+  db: Db,
+  activityIds: string[],
+): Promise<(RegistrationRow & { firstName: string | null; lastName: string | null })[]> {
+  if (activityIds.length === 0) return [];
+  const rows = await db
+    .select({ registration, firstName: member.firstName, lastName: member.lastName })
+    .from(registration)
+    .leftJoin(member, eq(member.id, registration.memberId))
+    .where(inArray(registration.activityId, activityIds))
+    .orderBy(asc(registration.createdAt), asc(registration.id));
+  return rows.map((r) => ({ ...r.registration, firstName: r.firstName, lastName: r.lastName }));
+}
+
+/**
+ * A member's registrations with their activities: `upcoming` (not ended, live), or `past`
+ * (ended, or cancelled), newest first, keyset-paged by (start, id).
+ */
+export async function memberRegistrations(
+  db: Db,
+  memberId: string,
+  options: {
+    when: "upcoming" | "past";
+    now: Date;
+    limit: number;
+    after?: { startsAt: Date; id: string };
+  },
+): Promise<{ registration: RegistrationRow; activity: ActivityRow }[]> {
+  const { now } = options;
+  const filter =
+    options.when === "upcoming"
+      ? and(gt(activity.endsAt, now), ne(registration.status, "cancelled"))
+      : or(
+          lt(activity.endsAt, now),
+          eq(activity.endsAt, now),
+          eq(registration.status, "cancelled"),
+        );
+  const after = options.after
+    ? options.when === "upcoming"
+      ? or(
+          gt(activity.startsAt, options.after.startsAt),
+          and(eq(activity.startsAt, options.after.startsAt), gt(registration.id, options.after.id)),
+        )
+      : or(
+          lt(activity.startsAt, options.after.startsAt),
+          and(eq(activity.startsAt, options.after.startsAt), lt(registration.id, options.after.id)),
+        )
+    : undefined;
+  const order =
+    options.when === "upcoming"
+      ? [asc(activity.startsAt), asc(registration.id)]
+      : [desc(activity.startsAt), desc(registration.id)];
+  return db
+    .select({ registration, activity })
+    .from(registration)
+    .innerJoin(activity, eq(activity.id, registration.activityId))
+    .where(and(eq(registration.memberId, memberId), filter, after))
+    .orderBy(...order)
+    .limit(options.limit);
+}
+
+/**
+ * What a member's no-show penalty is computed from: their confirmed registrations not
+ * checked in at published activities that started since `since`, and their late
+ * cancellations since then. The domain decides which are strikes.
+ */
+export async function strikeCandidates(
+  db: Db,
+  memberId: string,
+  since: Date,
+): Promise<{ registration: RegistrationRow; activity: ActivityRow }[]> {
+  return db
+    .select({ registration, activity })
+    .from(registration)
+    .innerJoin(activity, eq(activity.id, registration.activityId))
+    .where(
+      and(
+        eq(registration.memberId, memberId),
+        or(
+          and(
+            eq(registration.status, "confirmed"),
+            sql`${registration.checkedInAt} is null`,
+            eq(activity.status, "published"),
+            gte(activity.startsAt, since),
+          ),
+          and(eq(registration.lateCancellation, true), gte(registration.cancelledAt, since)),
+        ),
+      ),
+    );
+}
+
+/** Confirmed registrations of published activities starting in [from, to) (reminders). */
+export async function confirmedRegistrationsStarting(
+  db: Db,
+  from: Date,
+  to: Date,
+): Promise<{ registration: RegistrationRow; activity: ActivityRow }[]> {
+  return db
+    .select({ registration, activity })
+    .from(registration)
+    .innerJoin(activity, eq(activity.id, registration.activityId))
+    .where(
+      and(
+        eq(activity.status, "published"),
+        gte(activity.startsAt, from),
+        lt(activity.startsAt, to),
+        eq(registration.status, "confirmed"),
+        eq(registration.walkIn, false),
+      ),
+    )
+    .orderBy(asc(activity.startsAt), asc(registration.id));
+}
+
+// ---------------------------------------------------------------------------- listing
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface ActivityListFilter {
+  from?: Date;
+  to?: Date;
+  kind?: ActivityKind;
+  audience?: Audience;
+  text?: string;
+  locationId?: string;
+  seriesId?: string;
+  /** Statuses to include; `publishedOnly` adds "cancelled after being published". */
+  statuses: ActivityStatus[];
+  /** Cancelled activities are listed only if they were published once (public view). */
+  publishedOnly: boolean;
+  /** Restrict to these audiences (anonymous visitors: public only). */
+  audiences?: Audience[];
+  after?: { startsAt: Date; id: string };
+  limit: number;
+}
+
+/** One page of activities, by start then id (keyset paging). */
+export async function listActivities(db: Db, f: ActivityListFilter): Promise<ActivityRow[]> {
+  const parts: (SQL | undefined)[] = [
+    inArray(activity.status, f.statuses),
+    f.publishedOnly ? sql`${activity.publishedAt} is not null` : undefined,
+    f.from ? gt(activity.endsAt, f.from) : undefined,
+    f.to ? lt(activity.startsAt, f.to) : undefined,
+    f.kind ? eq(activity.kind, f.kind) : undefined,
+    f.audience ? eq(activity.audience, f.audience) : undefined,
+    f.audiences ? inArray(activity.audience, f.audiences) : undefined,
+    f.locationId ? eq(activity.locationId, f.locationId) : undefined,
+    f.seriesId ? eq(activity.seriesId, f.seriesId) : undefined,
+    f.text
+      ? sql`(${activity.title} ilike ${`%${escapeLike(f.text)}%`} or ${activity.summary} ilike ${`%${escapeLike(f.text)}%`})`
+      : undefined,
+    f.after
+      ? or(
+          gt(activity.startsAt, f.after.startsAt),
+          and(eq(activity.startsAt, f.after.startsAt), gt(activity.id, f.after.id)),
+        )
+      : undefined,
+  ];
+  return db
+    .select()
+    .from(activity)
+    .where(and(...parts))
+    .orderBy(asc(activity.startsAt), asc(activity.id))
+    .limit(f.limit);
+}
+
+/** Names of locations by id (one query for a page). */
+export async function locationsByIds(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { id: string; name: string; address: string | null }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: location.id, name: location.name, address: location.address })
+    .from(location)
+    .where(inArray(location.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Titles of series by id. */
+export async function seriesByIds(db: Db, ids: string[]): Promise<Map<string, SeriesRow>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select().from(activitySeries).where(inArray(activitySeries.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+// ------------------------------------------------------------------------ calendar feeds
+
+/** Stores (or replaces) a person's feed nonce and token hash: the old address stops working. */
+export async function setCalendarFeed(
+  db: Db,
+  feed: { userId: string; nonce: string; tokenHash: string },
+  now: Date,
+): Promise<void> {
+  await db
+    .insert(calendarFeed)
+    .values({ ...feed, createdAt: now })
+    .onConflictDoUpdate({
+      target: calendarFeed.userId,
+      set: { nonce: feed.nonce, tokenHash: feed.tokenHash, createdAt: now },
+    });
+}
+
+/** Creates a feed unless the person has one (two first requests at once keep the first). */
+export async function createCalendarFeed(
+  db: Db,
+  feed: { userId: string; nonce: string; tokenHash: string },
+  now: Date,
+): Promise<void> {
+  await db
+    .insert(calendarFeed)
+    .values({ ...feed, createdAt: now })
+    .onConflictDoNothing({ target: calendarFeed.userId });
+}
+
+export async function getCalendarFeed(db: Db, userId: string) {
+  return (await db.select().from(calendarFeed).where(eq(calendarFeed.userId, userId)))[0] ?? null;
+}
+
+/** The account a feed token belongs to, if any. */
+export async function calendarFeedOwner(db: Db, tokenHash: string): Promise<string | null> {
+  const rows = await db
+    .select({ userId: calendarFeed.userId })
+    .from(calendarFeed)
+    .where(eq(calendarFeed.tokenHash, tokenHash));
+  return rows[0]?.userId ?? null;
+}
