@@ -3,41 +3,9 @@
 // accessibility scans of every page on the way.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, PASSWORD, signIn, signUp } from "./helpers.ts";
 import { readState } from "./state.ts";
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-  ).toEqual([]);
-}
-
-const PASSWORD = "a long enough passphrase";
-
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto("/");
-  await page.getByRole("navigation").getByRole("link", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Create an account" })).toBeVisible();
-  await expectAccessible(page);
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("E-mail", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("Confirm password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText(`You are signed in as ${name}.`)).toBeVisible();
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("E-mail", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 test("a new person signs up, signs out and signs in again", async ({ page }) => {
   await page.goto("/");

@@ -13,6 +13,7 @@ async function asAdmin(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   const { admin } = readState();
   await signIn(page, admin.email, admin.password);
+  await expect(page.getByText("You are signed in as Administrator.")).toBeVisible();
   return page;
 }
 
@@ -20,7 +21,10 @@ function decodeQr(png: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), "readers-qr-"));
   const file = join(dir, "card.png");
   writeFileSync(file, png);
-  return execFileSync("zbarimg", ["--quiet", "--raw", file], { encoding: "utf8" }).trim();
+  return execFileSync("zbarimg", ["--quiet", "--raw", file], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  }).trim();
 }
 
 test("a person joins, is approved and paid up, and carries a card that works until reported lost", async ({
@@ -65,10 +69,7 @@ test("a person joins, is approved and paid up, and carries a card that works unt
   await organizer.goto("/admin/members");
   await expect(organizer.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
   await organizer.getByLabel("Search members").fill("Pat");
-  await organizer
-    .getByRole("link", { name: /Reader/ })
-    .first()
-    .click();
+  await organizer.getByRole("main").getByRole("link", { name: /Pat/ }).click();
   await expectAccessible(organizer);
   await organizer.getByRole("button", { name: "Approve" }).click();
   await expect(organizer.getByText("The membership has been approved.")).toBeVisible();
@@ -146,7 +147,8 @@ test("an admin imports 500 members from CSV after a dry run and exports them bac
   await expect(
     admin.getByText("Fix the rows below and check the file again. Nothing has been imported."),
   ).toBeVisible();
-  await expect(admin.getByRole("button", { name: /^Import \d+ members?$/ })).toHaveCount(0);
+  const importButton = admin.getByRole("button", { name: /^Import \d+ members?$/ });
+  if ((await importButton.count()) > 0) await expect(importButton).toBeDisabled();
   await expectAccessible(admin);
 
   await admin
