@@ -1,5 +1,6 @@
-// The Hono application: health, auth, tRPC, and the two built frontends, behind secure
-// headers, body limits and structured request logs. No I/O at import time: server.ts wires it.
+// The Hono application: health, auth, tRPC, calendar feeds and share pages, and the two
+// built frontends, behind secure headers, body limits and structured request logs. No I/O
+// at import time: server.ts wires it.
 import { trpcServer } from "@hono/trpc-server";
 import type { DbHandle } from "@readers/db";
 import { Hono } from "hono";
@@ -7,6 +8,7 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { type Auth, CLIENT_IP_HEADER } from "./auth.ts";
+import { mountFeeds } from "./http/feeds.ts";
 import { mountHealth } from "./http/health.ts";
 import { mountSpas, type SpaMount } from "./http/static.ts";
 import type { Logger } from "./logger.ts";
@@ -149,6 +151,8 @@ export function createApp(options: AppOptions) {
       },
     }),
   );
+
+  mountFeeds(app, { db: handle.db, services, logger });
 
   app.all("/api/*", (c) => c.json({ error: "not found" }, 404));
   if (options.spas) mountSpas(app, options.spas);

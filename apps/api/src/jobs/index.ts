@@ -3,14 +3,32 @@
 import type { Database } from "@readers/db";
 import type { Logger } from "../logger.ts";
 import type { Services } from "../services.ts";
+import { runActivityReminders } from "./activity-reminders.ts";
 import { runExpiryReminders } from "./expiry-reminders.ts";
 
 /** Hourly is often enough for daily reminders and catches up soon after a restart. */
 const EVERY_MS = 60 * 60 * 1000;
+/** Activity reminders go out at most this late after "24 hours before". */
+const ACTIVITY_REMINDERS_EVERY_MS = 10 * 60 * 1000;
 
 export function createJobs(options: { db: Database; services: Services; logger: Logger }) {
   let timer: NodeJS.Timeout | undefined;
+  let activityTimer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  let activityRunning: Promise<void> | undefined;
+  const activityTick = () => {
+    activityRunning = (async () => {
+      try {
+        const queued = await runActivityReminders(options.db, options.services, new Date());
+        if (queued > 0) {
+          options.logger.info("activity reminders queued", { queued });
+          options.services.notify();
+        }
+      } catch (error) {
+        options.logger.error("job failed", { job: "activity-reminders", error: String(error) });
+      }
+    })();
+  };
   const tick = () => {
     running = (async () => {
       try {
@@ -29,10 +47,15 @@ export function createJobs(options: { db: Database; services: Services; logger: 
       tick();
       timer = setInterval(tick, EVERY_MS);
       timer.unref();
+      activityTick();
+      activityTimer = setInterval(activityTick, ACTIVITY_REMINDERS_EVERY_MS);
+      activityTimer.unref();
     },
     async stop() {
       clearInterval(timer);
+      clearInterval(activityTimer);
       await running;
+      await activityRunning;
     },
   };
 }

@@ -12,7 +12,136 @@ type Template = (p: Record<string, unknown>, association: string) => RenderedMai
 
 const str = (v: unknown): string => (typeof v === "string" ? v : v === undefined ? "" : String(v));
 
+// Activity messages carry instants and the association's zone; each language shows them its way.
+function when(p: Record<string, unknown>, locale: "en-GB" | "zh-CN", key = "startsAt"): string {
+  const value = p[key];
+  if (typeof value !== "string") return "";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: "full",
+    timeStyle: "short",
+    timeZone: str(p.timeZone) || "UTC",
+  }).format(date);
+}
+
+/** The lines after the greeting that every activity message shares: what, when, where. */
+function activityLines(p: Record<string, unknown>, zh: boolean): string {
+  const locale = zh ? "zh-CN" : "en-GB";
+  const where = str(p.location);
+  if (Array.isArray(p.sessions)) {
+    // A series: its name and place here, each session's time below.
+    const name = str(p.seriesTitle) || str(p.title);
+    return zh
+      ? `活动：${name}${where ? `\n地点：${where}` : ""}\n`
+      : `${name}${where ? `\n${where}` : ""}\n`;
+  }
+  return zh
+    ? `活动：${str(p.title)}\n时间：${when(p, locale)}${where ? `\n地点：${where}` : ""}\n`
+    : `${str(p.title)}\n${when(p, locale)}${where ? `\n${where}` : ""}\n`;
+}
+
+/** A series booking lists its sessions. */
+function sessionLines(p: Record<string, unknown>, zh: boolean): string {
+  if (!Array.isArray(p.sessions)) return "";
+  const locale = zh ? "zh-CN" : "en-GB";
+  const label = (status: unknown) =>
+    status === "waitlisted" ? (zh ? "（候补）" : " (waitlist)") : "";
+  return `\n${p.sessions
+    .map(
+      (s: Record<string, unknown>) =>
+        `- ${when({ ...s, timeZone: p.timeZone }, locale)}${label(s.status)}`,
+    )
+    .join("\n")}\n`;
+}
+
+/** What an activity was before it changed. */
+function previousLine(p: Record<string, unknown>, zh: boolean): string {
+  const previous = p.previous as Record<string, unknown> | undefined;
+  if (!previous) return "";
+  const at = when({ ...previous, timeZone: p.timeZone }, zh ? "zh-CN" : "en-GB");
+  const where = str(previous.location);
+  return zh
+    ? `\n原为：${at}${where ? `，${where}` : ""}\n`
+    : `\nIt was: ${at}${where ? `, ${where}` : ""}\n`;
+}
+
+/** Members manage bookings on the portal; guests through their manage link. */
+function manageLine(p: Record<string, unknown>, zh: boolean): string {
+  if (p.manageUrl) {
+    return zh
+      ? `\n查看或取消报名（请妥善保存此链接）：\n${str(p.manageUrl)}\n`
+      : `\nTo view or cancel your registration (keep this link):\n${str(p.manageUrl)}\n`;
+  }
+  if (p.guest) {
+    return zh
+      ? "\n如需取消，请使用报名确认邮件中的链接。\n"
+      : "\nTo cancel, use the link in your confirmation e-mail.\n";
+  }
+  return zh ? `\n活动详情：${str(p.url)}\n` : `\nDetails: ${str(p.url)}\n`;
+}
+
 const templates: Record<string, Record<MailLocale, Template>> = {
+  registration_confirmed: {
+    en: (p, a) => ({
+      subject: `${a}: you are registered for ${str(p.seriesTitle) || str(p.title)}`,
+      text: `Hello,\n\nyour registration${Number(p.partySize) > 1 ? ` for ${str(p.partySize)} people` : ""} is confirmed:\n\n${activityLines(p, false)}${sessionLines(p, false)}${manageLine(p, false)}`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：您已成功报名「${str(p.seriesTitle) || str(p.title)}」`,
+      text: `您好：\n\n您的报名${Number(p.partySize) > 1 ? `（${str(p.partySize)} 人）` : ""}已确认：\n\n${activityLines(p, true)}${sessionLines(p, true)}${manageLine(p, true)}`,
+    }),
+  },
+  registration_waitlisted: {
+    en: (p, a) => ({
+      subject: `${a}: you are on the waitlist for ${str(p.seriesTitle) || str(p.title)}`,
+      text: `Hello,\n\nthe activity is full, so you are on the waitlist${Number(p.partySize) > 1 ? ` (a party of ${str(p.partySize)})` : ""}. If seats free up before the start you move up automatically, and we will tell you.\n\n${activityLines(p, false)}${sessionLines(p, false)}${manageLine(p, false)}`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：您已进入「${str(p.seriesTitle) || str(p.title)}」的候补名单`,
+      text: `您好：\n\n活动名额已满，您${Number(p.partySize) > 1 ? `（${str(p.partySize)} 人）` : ""}已进入候补名单。如活动开始前有空位，系统会自动为您递补并通知您。\n\n${activityLines(p, true)}${sessionLines(p, true)}${manageLine(p, true)}`,
+    }),
+  },
+  waitlist_promoted: {
+    en: (p, a) => ({
+      subject: `${a}: a seat is yours — ${str(p.title)}`,
+      text: `Hello,\n\nseats freed up and you moved up from the waitlist: your registration is now confirmed.\n\n${activityLines(p, false)}${manageLine(p, false)}\nIf you can no longer come, please cancel so the next person gets the seat.\n`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：您已从候补转为正式报名——${str(p.title)}`,
+      text: `您好：\n\n有名额空出，您已从候补名单递补，报名已确认。\n\n${activityLines(p, true)}${manageLine(p, true)}\n如无法出席，请及时取消，以便把名额留给下一位。\n`,
+    }),
+  },
+  activity_changed: {
+    en: (p, a) => ({
+      subject: `${a}: ${str(p.title)} has changed`,
+      text: `Hello,\n\nthe time or place of an activity you registered for has changed. It is now:\n\n${activityLines(p, false)}${previousLine(p, false)}${manageLine(p, false)}`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：「${str(p.title)}」有变动`,
+      text: `您好：\n\n您报名的活动时间或地点有变动，更新后为：\n\n${activityLines(p, true)}${previousLine(p, true)}${manageLine(p, true)}`,
+    }),
+  },
+  activity_cancelled: {
+    en: (p, a) => ({
+      subject: `${a}: cancelled — ${str(p.title)}`,
+      text: `Hello,\n\nwe are sorry: this activity has been cancelled.\n\n${activityLines(p, false)}${str(p.reason) ? `\nReason: ${str(p.reason)}\n` : ""}\nYour registration needs nothing more from you.\n`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：活动取消——${str(p.title)}`,
+      text: `您好：\n\n很抱歉，以下活动已取消。\n\n${activityLines(p, true)}${str(p.reason) ? `\n原因：${str(p.reason)}\n` : ""}\n您无需再做任何操作。\n`,
+    }),
+  },
+  activity_reminder: {
+    en: (p, a) => ({
+      subject: `${a}: reminder — ${str(p.title)}`,
+      text: `Hello,\n\na reminder of the activity you registered for:\n\n${activityLines(p, false)}${manageLine(p, false)}\nIf you cannot come, please cancel so someone on the waitlist gets your seat.\n`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：活动提醒——${str(p.title)}`,
+      text: `您好：\n\n提醒您参加已报名的活动：\n\n${activityLines(p, true)}${manageLine(p, true)}\n如无法出席，请及时取消，把名额留给候补的读者。\n`,
+    }),
+  },
   password_reset: {
     en: (p, a) => ({
       subject: `${a}: reset your password`,

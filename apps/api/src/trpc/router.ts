@@ -1,8 +1,10 @@
 // The whole API: one router per area (DESIGN §1 names are a public contract).
+import { activitiesRouter } from "../routers/activities.ts";
 import { adminRouter } from "../routers/admin.ts";
 import { meRouter } from "../routers/me.ts";
 import { membershipsRouter } from "../routers/memberships.ts";
 import { notificationsRouter } from "../routers/notifications.ts";
+import { registrationsRouter } from "../routers/registrations.ts";
 import { router } from "./init.ts";
 
 export const appRouter = router({
@@ -10,6 +12,8 @@ export const appRouter = router({
   memberships: membershipsRouter,
   admin: adminRouter,
   notifications: notificationsRouter,
+  activities: activitiesRouter,
+  registrations: registrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;
