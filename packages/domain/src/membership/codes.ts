@@ -44,6 +44,14 @@ export const MEMBERSHIP_CODES = {
   IMPORT_HAS_ERRORS: "IMPORT_HAS_ERRORS",
   /** A tier with this name exists already. */
   TIER_NAME_TAKEN: "TIER_NAME_TAKEN",
+  /** Organizers do not approve, settle or lift suspensions of their own membership (an admin does). */
+  OWN_MEMBERSHIP: "OWN_MEMBERSHIP",
+  /** The association would be left without an administrator. */
+  LAST_ADMIN: "LAST_ADMIN",
+  /** Changing tier is a new application (approval and fee of the new tier), not a renewal. */
+  TIER_CHANGE_NEEDS_APPLICATION: "TIER_CHANGE_NEEDS_APPLICATION",
+  /** The CSV file could not be read (unbalanced quotes and the like); `line` says where. */
+  IMPORT_MALFORMED: "IMPORT_MALFORMED",
 } as const;
 
 /** A membership refusal code. */

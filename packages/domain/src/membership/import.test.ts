@@ -160,6 +160,38 @@ describe("planMemberImport", () => {
     });
   });
 
+  it("refuses a header naming a column twice, and rows whose cells do not line up", () => {
+    expect(
+      plan(
+        [["a@b.org", "x@y.org", "A", "B", "Standard"]],
+        ["email", "email", "first_name", "last_name", "tier"],
+      ),
+    ).toMatchObject({
+      ok: false,
+      code: "IMPORT_COLUMNS_INVALID",
+      duplicate: ["email"],
+    });
+    const shifted = plan([["bo@example.org", "Bo", "Chen", "Jr", "", "Standard", "", "", ""]]);
+    expect(shifted.ok && shifted.value.rows[0]).toMatchObject({
+      action: "error",
+      problems: expect.arrayContaining([{ column: "email", code: "WRONG_CELL_COUNT" }]),
+    });
+  });
+
+  it("never writes onto a member whose account has not confirmed the address", () => {
+    const result = planMemberImport({
+      header,
+      rows: [["ann@example.org", "Ann", "Lee", "", "Standard", "", "", ""]],
+      tiers,
+      existing: new Map([[ann.email, { ...ann, unconfirmedAccount: true }]]),
+      memberNumberOwners: new Map(),
+    });
+    expect(result.ok && result.value.rows[0]).toMatchObject({
+      action: "error",
+      problems: [{ column: "email", code: "EMAIL_UNCONFIRMED" }],
+    });
+  });
+
   it("refuses an empty file and one with too many rows", () => {
     expect(plan([["", "", "", "", "", "", "", ""]])).toMatchObject({
       ok: false,

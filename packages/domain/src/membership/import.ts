@@ -48,7 +48,9 @@ export type MemberImportProblemCode =
   | "INVALID_PHONE"
   | "INVALID_MEMBER_NUMBER"
   | "MEMBER_NUMBER_TAKEN"
-  | "MEMBER_NUMBER_CHANGED";
+  | "MEMBER_NUMBER_CHANGED"
+  | "WRONG_CELL_COUNT"
+  | "EMAIL_UNCONFIRMED";
 
 /** One problem: the column and a stable code the UI translates. */
 export interface MemberImportProblem {
@@ -108,11 +110,16 @@ export interface ExistingMemberForImport {
   readonly tierId: string | null;
   readonly startDate: string | null;
   readonly endDate: string | null;
+  /**
+   * The member is linked to an account whose e-mail is not confirmed: the address may not
+   * be theirs, so an import must not write someone's details onto it.
+   */
+  readonly unconfirmedAccount?: boolean;
 }
 
 /** Refusals of the whole file (nothing is planned). */
 export type MemberImportRefusal =
-  | Refusal<"IMPORT_COLUMNS_INVALID", { missing: string[]; unknown: string[] }>
+  | Refusal<"IMPORT_COLUMNS_INVALID", { missing: string[]; unknown: string[]; duplicate: string[] }>
   | Refusal<"IMPORT_TOO_MANY_ROWS", { max: number; rows: number }>
   | Refusal<"IMPORT_EMPTY">;
 
@@ -134,10 +141,12 @@ export function planMemberImport(input: {
   const known = new Set<string>([...MEMBER_IMPORT_COLUMNS, ...MEMBER_EXPORT_ONLY_COLUMNS]);
   const missing = MEMBER_IMPORT_REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   const unknown = header.filter((h) => !known.has(h));
-  if (missing.length || unknown.length) {
-    return err("IMPORT_COLUMNS_INVALID", "The header must name the import columns.", {
+  const duplicate = header.filter((h, i) => header.indexOf(h) !== i);
+  if (missing.length || unknown.length || duplicate.length) {
+    return err("IMPORT_COLUMNS_INVALID", "The header must name each import column once.", {
       missing: [...missing],
       unknown,
+      duplicate,
     });
   }
   const dataRows = input.rows.filter((r) => r.some((cell) => cell.trim() !== ""));
@@ -160,6 +169,9 @@ export function planMemberImport(input: {
       return at < 0 ? "" : (cells[at] ?? "").trim();
     };
     const problems: MemberImportProblem[] = [];
+    // A stray comma in a name shifts every column after it: refuse the row, not guess.
+    if (cells.length !== header.length)
+      problems.push({ column: "email", code: "WRONG_CELL_COUNT" });
     const email = cell("email").toLowerCase();
     if (!email) problems.push({ column: "email", code: "REQUIRED" });
     else if (!EmailCell.safeParse(email).success)
@@ -219,6 +231,15 @@ export function planMemberImport(input: {
       memberNumber: memberNumber || null,
     };
     const current = input.existing.get(email);
+    if (current?.unconfirmedAccount) {
+      rows.push({
+        line,
+        action: "error",
+        email,
+        problems: [{ column: "email", code: "EMAIL_UNCONFIRMED" }],
+      });
+      return;
+    }
     // A member keeps their number: it is printed on their card.
     if (current && values.memberNumber !== null && values.memberNumber !== current.memberNumber) {
       rows.push({
