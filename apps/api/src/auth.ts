@@ -115,7 +115,7 @@ export function createAuth(options: AuthOptions) {
         options.onOutboxQueued?.();
       },
       afterEmailVerification: async (u) => {
-        await linkImportedMember(options.db, u.id, u.email, new Date());
+        await options.db.transaction((tx) => linkImportedMember(tx, u.id, u.email, new Date()));
       },
     },
     emailAndPassword: {

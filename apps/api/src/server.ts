@@ -16,6 +16,9 @@ import { createMailer } from "./notifications/mailer.ts";
 import { createOutboxWorker } from "./notifications/worker.ts";
 import { createServices, type Services } from "./services.ts";
 
+/** How stale another instance's view of the association settings may get. */
+const SETTINGS_REFRESH_MS = 30_000;
+
 const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 export interface RunningServer {
@@ -74,6 +77,12 @@ export async function startServer(
       ),
       notify: () => worker.kick(),
     });
+    // Admins change the name and time zone on one instance; every instance re-reads them.
+    const settingsTimer = setInterval(async () => {
+      const fresh = await getAssociationSettings(handle.db).catch(() => null);
+      if (fresh) services?.settingsChanged({ name: fresh.name, timezone: fresh.timezone });
+    }, SETTINGS_REFRESH_MS);
+    settingsTimer.unref();
     const jobs = createJobs({ db: handle.db, services, logger });
     const auth = createAuth({
       db: handle.db,
@@ -114,6 +123,7 @@ export async function startServer(
         force.unref();
         await new Promise<void>((r) => server.close(() => r()));
         clearTimeout(force);
+        clearInterval(settingsTimer);
         await jobs.stop();
         await worker.stop();
         mailer.close();

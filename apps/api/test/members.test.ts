@@ -3,7 +3,7 @@
 // data export and account deletion, expiry reminders.
 import { getOutboxRow, listAudit, queryRows } from "@readers/db";
 import { type TestDatabase, testDrivers } from "@readers/db/testing";
-import { isValidMemberNumber } from "@readers/domain";
+import { isValidMemberNumber, memberNumberFromSequence } from "@readers/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { runExpiryReminders } from "../src/jobs/expiry-reminders.ts";
@@ -414,9 +414,17 @@ describe.each(testDrivers(inject("databaseUrl")))("members on $name", (driver) =
       t.caller(organizer).admin.setRole({ userId: ann.userId, role: "organizer" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await t.caller(admin).admin.setRole({ userId: ann.userId, role: "organizer" });
+    // The last admin can neither step down nor delete the account.
     await expect(
       t.caller(admin).admin.setRole({ userId: admin.userId, role: "member" }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    ).rejects.toMatchObject({
+      cause: { domainCode: "LAST_ADMIN" },
+    });
+    await expect(
+      t.caller(admin).me.deleteAccount({ confirmEmail: admin.email }),
+    ).rejects.toMatchObject({
+      cause: { domainCode: "LAST_ADMIN" },
+    });
     const cookie = await t.signIn(ann.email);
     const res = await t.app.request("/trpc/memberships.list", { headers: { cookie } });
     expect(res.status).toBe(200);
@@ -428,6 +436,81 @@ describe.each(testDrivers(inject("databaseUrl")))("members on $name", (driver) =
     });
     const users = await t.caller(admin).admin.users({ q: "ann" });
     expect(users.items).toEqual([expect.objectContaining({ email: ann.email, role: "organizer" })]);
+  });
+
+  it("keeps officers from settling their own membership, and recovers a suspended approval", async () => {
+    const mine = await apply(organizer, paidTier);
+    await expect(
+      t.caller(organizer, NOW).memberships.approve({ membershipId: mine.membershipId }),
+    ).rejects.toMatchObject({
+      cause: { domainCode: "OWN_MEMBERSHIP" },
+    });
+    await t.caller(admin, NOW).memberships.approve({ membershipId: mine.membershipId });
+    // Approved, then suspended, then paid: the period starts once reinstated.
+    await t
+      .caller(admin, NOW)
+      .memberships.suspend({ membershipId: mine.membershipId, reason: "Check" });
+    await t.caller(admin, NOW).memberships.recordPayment({
+      membershipId: mine.membershipId,
+      amountCents: 5000,
+      method: "cash",
+    });
+    expect(
+      (await t.caller(admin, NOW).memberships.reinstate({ membershipId: mine.membershipId }))
+        .status,
+    ).toBe("active");
+  });
+
+  it("renews only within the tier; a tier change is a new application", async () => {
+    await apply(ann, freeTier);
+    await expect(
+      t.caller(ann, new Date("2027-02-01T09:00:00Z")).memberships.renew({ tierId: paidTier }),
+    ).rejects.toMatchObject({
+      cause: { domainCode: "TIER_CHANGE_NEEDS_APPLICATION" },
+    });
+  });
+
+  it("keeps running memberships running when a tier's rules change", async () => {
+    await apply(ann, freeTier);
+    await t.caller(admin).memberships.saveTier({
+      id: freeTier,
+      name: "Friend",
+      term: rolling12,
+      feeCents: 1000,
+      requiresApproval: true,
+    });
+    expect((await t.caller(ann, NOW).me.get()).member!.membership!.status).toBe("active");
+  });
+
+  it("imports safely: explicit numbers, unconfirmed accounts, malformed files", async () => {
+    const org = t.caller(organizer, NOW).memberships;
+    const [{ last_value: last }] = (await queryRows<{ last_value: string }>(
+      h.db,
+      sql`select last_value from member_number_seq`,
+    )) as [{ last_value: string }];
+    const next = memberNumberFromSequence(Number(last) + 1);
+    const header = "email,first_name,last_name,phone,tier,start_date,end_date,member_number";
+    const csv = [
+      header,
+      "a@example.org,A,A,,Friend,,,",
+      `b@example.org,B,B,,Friend,,,${next}`,
+    ].join("\n");
+    expect((await org.import({ csv, commit: true })).counts.create).toBe(2);
+    const numbers = (await org.list({})).items.map((i) => i.memberNumber);
+    expect(new Set(numbers).size).toBe(2);
+    expect(numbers).toContain(next);
+    // Ann applied with an address she has not confirmed: the list may not overwrite her.
+    await apply(ann, freeTier);
+    const claim = await org.import({
+      csv: `${header}\n${ann.email},Someone,Else,,Friend,,,`,
+      commit: false,
+    });
+    expect(claim.rows[0]?.problems).toEqual([{ column: "email", code: "EMAIL_UNCONFIRMED" }]);
+    await expect(
+      org.import({ csv: `${header}\n"unclosed,quote`, commit: false }),
+    ).rejects.toMatchObject({
+      cause: { domainCode: "IMPORT_MALFORMED" },
+    });
   });
 
   it("lets admins rename the association and change its time zone", async () => {

@@ -4,15 +4,19 @@ import { randomUUID } from "node:crypto";
 import {
   addMemberEvent,
   currentMembership,
+  type Database,
   findUserByEmail,
   importContext,
   insertMember,
   insertMembership,
   listMembers,
   listTiers,
+  lockMember,
+  lockMemberImports,
+  lockMembership,
+  memberNumberOwners,
   nextMemberNumber,
-  queryRows,
-  recordAudit,
+  type Tx,
   updateMember,
   updateMembership,
 } from "@readers/db";
@@ -26,20 +30,24 @@ import {
 } from "@readers/domain";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { sql } from "drizzle-orm";
+import { auditAction } from "../audit.ts";
 import type { Context } from "../trpc/context.ts";
 import { domainError, unwrap } from "../trpc/errors.ts";
 import { todayIn } from "./views.ts";
 
-/** 10 000 rows of ~100 characters, with room to spare; the body limit is 4 MB. */
-export const MEMBER_CSV_MAX_LENGTH = 3_000_000;
+/**
+ * 10 000 rows of ~100 characters with room to spare, under the 4 MB body limit; counted in
+ * bytes, as a Chinese file takes three per character.
+ */
+export const MEMBER_CSV_MAX_BYTES = 3_000_000;
 /** Rows of the plan sent back besides every row with a problem. */
 const SAMPLE_ROWS = 20;
 
 function parseCsv(csv: string): { header: string[]; rows: string[][] } {
   let records: string[][];
   try {
-    // A UTF-8 BOM (Excel) is dropped; ragged rows are reported per row, not fatal.
+    // A UTF-8 BOM (Excel) is dropped; rows with too many or too few cells are parsed and
+    // then refused one by one by the planner (WRONG_CELL_COUNT).
     records = parse(csv, {
       bom: true,
       relax_column_count: true,
@@ -47,12 +55,8 @@ function parseCsv(csv: string): { header: string[]; rows: string[][] } {
       trim: false,
     });
   } catch (error) {
-    throw domainError({
-      code: "IMPORT_COLUMNS_INVALID",
-      message: `The file is not valid CSV: ${(error as Error).message}`,
-      missing: [],
-      unknown: [],
-    });
+    const line = (error as { lines?: number }).lines ?? null;
+    throw domainError({ code: "IMPORT_MALFORMED", message: "The file is not valid CSV.", line });
   }
   const [header = [], ...rows] = records;
   return { header, rows };
@@ -72,41 +76,44 @@ export async function importMembersCsv(
 }> {
   const { header, rows } = parseCsv(csv);
   const day = todayIn(ctx.now, ctx.services.timezone);
-  const run = async (db: Context["db"]) => {
+  const plan = async (db: Database | Tx) => {
     const tiers = await listTiers(db);
     const existing = await importContext(db);
-    const owners = await queryRows<{ member_number: string; email: string | null }>(
-      db,
-      sql`select member_number, email from member`,
-    );
-    const plan = unwrap(
+    const result = unwrap(
       planMemberImport({
         header,
         rows,
         tiers,
         existing: new Map(existing.map((m) => [m.email, m])),
-        memberNumberOwners: new Map(owners.map((o) => [o.member_number, o.email ?? ""])),
+        memberNumberOwners: await memberNumberOwners(db),
       }),
     );
-    return { plan, tiers };
+    return { plan: result, tiers };
   };
   if (!commit) {
-    const { plan } = await run(ctx.db);
-    return summarize(plan.rows, plan.counts, false);
+    const { plan: dry } = await plan(ctx.db);
+    return summarize(dry.rows, dry.counts, false);
   }
   return ctx.db.transaction(async (tx) => {
     // One import at a time: two concurrent commits of the same file must not both create.
-    await tx.execute(sql`select pg_advisory_xact_lock(7245110002)`);
-    const { plan, tiers } = await run(tx as unknown as Context["db"]);
-    if (plan.counts.error > 0) {
+    await lockMemberImports(tx);
+    const { plan: final, tiers } = await plan(tx);
+    if (final.counts.error > 0) {
       throw domainError({
         code: "IMPORT_HAS_ERRORS",
-        message: `${plan.counts.error} rows have errors; nothing was imported.`,
+        message: `${final.counts.error} rows have errors; nothing was imported.`,
       });
     }
     const tierById = new Map(tiers.map((t) => [t.id, t]));
     const actorId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
-    for (const row of plan.rows) {
+    // Numbers the file gives explicitly: the sequence must not hand them to earlier rows.
+    const reserved = new Set(
+      final.rows.flatMap((r) =>
+        r.action === "create" && r.values.memberNumber ? [r.values.memberNumber] : [],
+      ),
+    );
+    const touched: string[] = [];
+    for (const row of final.rows) {
       if (row.action === "error" || row.action === "unchanged") continue;
       const v = row.values;
       const tier = tierById.get(v.tierId)!;
@@ -125,7 +132,7 @@ export async function importMembersCsv(
           firstName: v.firstName,
           lastName: v.lastName,
           phone: v.phone,
-          memberNumber: v.memberNumber ?? (await nextMemberNumber(tx)),
+          memberNumber: v.memberNumber ?? (await nextMemberNumber(tx, reserved)),
           createdAt: ctx.now,
           updatedAt: ctx.now,
         });
@@ -146,20 +153,28 @@ export async function importMembersCsv(
           actorId,
           details: { line: row.line },
         });
+        touched.push(member.id);
         continue;
       }
       const memberId = row.memberId!;
+      // The member may have deleted their account since the plan was made: never write back.
+      const locked = await lockMember(tx, memberId);
+      if (!locked || locked.erasedAt) continue;
       await updateMember(tx, memberId, {
         firstName: v.firstName,
         lastName: v.lastName,
         phone: v.phone,
         updatedAt: ctx.now,
       });
-      const current = await currentMembership(tx, memberId);
+      const latest = await currentMembership(tx, memberId);
+      const current = latest && (await lockMembership(tx, latest.membership.id));
       if (current && !current.membership.cancelledAt) {
+        // The list says they are members: settled, with the file's period or the one they have.
         await updateMembership(tx, current.membership.id, {
           tierId: tier.id,
-          ...(v.startDate && v.endDate ? period : {}),
+          approvedAt: current.membership.approvedAt ?? ctx.now,
+          paidAt: current.membership.paidAt ?? ctx.now,
+          ...(v.startDate && v.endDate ? period : current.membership.startDate ? {} : period),
           updatedAt: ctx.now,
         });
       } else {
@@ -180,17 +195,13 @@ export async function importMembersCsv(
         actorId,
         details: { line: row.line, update: true },
       });
+      touched.push(memberId);
     }
-    await recordAudit(tx, {
-      actorId,
-      actorKind: ctx.actor.kind === "user" ? ctx.actor.role : ctx.actor.kind,
-      action: "members.import",
-      targetType: "members",
-      targetId: "import",
-      details: { ...plan.counts },
-      ip: ctx.ip,
+    await auditAction(tx, ctx, "members.import", "members", "import", {
+      ...final.counts,
+      memberIds: touched,
     });
-    return summarize(plan.rows, plan.counts, true);
+    return summarize(final.rows, final.counts, true);
   });
 }
 

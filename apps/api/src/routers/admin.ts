@@ -4,6 +4,7 @@ import {
   getUserById,
   listAudit,
   listUsers,
+  lockAdmins,
   recordAudit,
   setUserRole,
   updateAssociationSettings,
@@ -18,6 +19,7 @@ import {
 } from "@readers/domain";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { domainError } from "../trpc/errors.ts";
 import { adminProcedure } from "../trpc/init.ts";
 
 export const adminRouter = {
@@ -55,12 +57,15 @@ export const adminRouter = {
       ctx.db.transaction(async (tx) => {
         const target = await getUserById(tx, input.userId);
         if (!target) throw new TRPCError({ code: "NOT_FOUND", message: "Account not found." });
-        // An admin cannot demote themselves: the association must never lose its last admin by accident.
-        if (input.userId === ctx.actor.userId && input.role !== "admin") {
-          throw new TRPCError({
-            code: "BAD_REQUEST",
-            message: "Ask another admin to change your own role.",
-          });
+        // The association must never be left without an admin: decide under a lock on every
+        // admin row, so two admins demoting each other at once cannot both succeed.
+        const admins = await lockAdmins(tx);
+        if (
+          target.role === "admin" &&
+          input.role !== "admin" &&
+          admins.filter((id) => id !== target.id).length === 0
+        ) {
+          throw domainError({ code: "LAST_ADMIN", message: "Make someone else an admin first." });
         }
         await setUserRole(tx, input.userId, input.role);
         await recordAudit(tx, {

@@ -5,10 +5,11 @@ import {
   currentMembership,
   deleteUserAccount,
   eraseMember,
+  forgetAuditAddresses,
   getMemberByUserId,
+  lockAdmins,
   lockMember,
   personalDataOf,
-  recordAudit,
   setUserLocale,
   updateMember,
   updateUserName,
@@ -22,6 +23,7 @@ import {
 } from "@readers/domain";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { auditAction } from "../audit.ts";
 import { membershipView, memberView, todayIn } from "../members/views.ts";
 import { domainError } from "../trpc/errors.ts";
 import { memberProcedure, permissionSubject, publicProcedure } from "../trpc/init.ts";
@@ -101,20 +103,27 @@ export const meRouter = {
         });
       }
       await ctx.db.transaction(async (tx) => {
+        if (ctx.actor.role === "admin") {
+          const admins = await lockAdmins(tx);
+          if (admins.every((id) => id === ctx.actor.userId)) {
+            throw domainError({ code: "LAST_ADMIN", message: "Make someone else an admin first." });
+          }
+        }
         const member = await getMemberByUserId(tx, ctx.actor.userId);
         if (member) {
           await lockMember(tx, member.id);
           await eraseMember(tx, member.id, ctx.now);
           await addMemberEvent(tx, { memberId: member.id, kind: "account_deleted", at: ctx.now });
-          await recordAudit(tx, {
-            actorId: null,
-            actorKind: "member",
-            action: "account.delete",
-            targetType: "member",
-            targetId: member.id,
-            ip: ctx.ip,
-          });
+          // No address and no actor: the record says only that a member's data was erased.
+          await auditAction(
+            tx,
+            { actor: { kind: "anonymous" }, ip: null },
+            "account.delete",
+            "member",
+            member.id,
+          );
         }
+        await forgetAuditAddresses(tx, ctx.actor.userId);
         // Sessions, credentials, notifications and queued messages go with the account.
         await deleteUserAccount(tx, ctx.actor.userId, ctx.actor.email);
       });

@@ -24,7 +24,6 @@ import {
   lockMembership,
   MEMBER_SORTS,
   nextMemberNumber,
-  recordAudit,
   saveTier,
   setTierArchived,
   type Tx,
@@ -55,8 +54,9 @@ import {
 } from "@readers/domain";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { auditAction } from "../audit.ts";
 import { cardHmac, cardPayload, qrSvg } from "../members/card.ts";
-import { exportMembersCsv, importMembersCsv, MEMBER_CSV_MAX_LENGTH } from "../members/csv.ts";
+import { exportMembersCsv, importMembersCsv, MEMBER_CSV_MAX_BYTES } from "../members/csv.ts";
 import { facts, membershipView, memberView, todayIn } from "../members/views.ts";
 import { enqueueNotification } from "../notifications/notify.ts";
 import type { Context } from "../trpc/context.ts";
@@ -83,24 +83,22 @@ async function requireOwnMember(tx: Tx | Context["db"], userId: string) {
   return member;
 }
 
-/** Organizer and admin actions: one audit row in the same transaction. */
-async function audit(
-  tx: Tx,
-  ctx: Context,
-  action: string,
-  targetType: string,
-  targetId: string,
-  details: Record<string, unknown> = {},
-) {
-  await recordAudit(tx, {
-    actorId: ctx.actor.kind === "user" ? ctx.actor.userId : null,
-    actorKind: ctx.actor.kind === "user" ? ctx.actor.role : ctx.actor.kind,
-    action,
-    targetType,
-    targetId,
-    details,
-    ip: ctx.ip,
-  });
+/** Organizer and admin actions, and members' own membership changes: one audit row in the same transaction. */
+const audit = auditAction;
+
+/**
+ * Organizers do not approve, settle or reinstate their own membership: a second person
+ * (another organizer or an admin) does. Admins are trusted with their own.
+ */
+async function refuseOwnMembership(tx: Tx, ctx: Context, memberId: string): Promise<void> {
+  if (ctx.actor.kind !== "user" || ctx.actor.role === "admin") return;
+  const member = await getMemberById(tx, memberId);
+  if (member?.userId === ctx.actor.userId) {
+    throw domainError({
+      code: "OWN_MEMBERSHIP",
+      message: "Another officer handles your own membership.",
+    });
+  }
 }
 
 async function lockOrThrow(tx: Tx, membershipId: string) {
@@ -165,7 +163,9 @@ export const membershipsRouter = {
       // A verified account takes over the member imported with its address (committed on
       // its own: the application below may still be refused, e.g. ALREADY_MEMBER).
       if (ctx.actor.emailVerified) {
-        await linkImportedMember(ctx.db, ctx.actor.userId, ctx.actor.email, ctx.now);
+        await ctx.db.transaction((tx) =>
+          linkImportedMember(tx, ctx.actor.userId, ctx.actor.email, ctx.now),
+        );
       }
       const result = await onConflict(
         "ALREADY_MEMBER",
@@ -207,7 +207,9 @@ export const membershipsRouter = {
               ...input.profile,
               updatedAt: ctx.now,
             }))!;
-            const current = await currentMembership(tx, member.id);
+            // Locked, so a renewal or an officer's action cannot slip in before we close it.
+            const latest = await currentMembership(tx, member.id);
+            const current = latest && (await lockMembership(tx, latest.membership.id));
             const decision = unwrap(
               decideMembershipApplication({
                 current: current && {
@@ -232,6 +234,9 @@ export const membershipsRouter = {
               appliedAt: ctx.now,
               startDate: decision.period?.startDate ?? null,
               endDate: decision.period?.endDate ?? null,
+              // Settled at once when the tier asks for neither approval nor a fee, so a later
+              // change of the tier's rules does not turn running memberships back to pending.
+              ...(decision.period ? { approvedAt: ctx.now, paidAt: ctx.now } : {}),
             });
             await addMemberEvent(tx, {
               memberId: member.id,
@@ -276,8 +281,14 @@ export const membershipsRouter = {
         if (!current)
           throw domainError({ code: "NOT_A_MEMBER", message: "Apply for a membership first." });
         const { membership, tier: currentTier } = await lockOrThrow(tx, current.membership.id);
-        const tier = input.tierId ? await getTier(tx, input.tierId) : currentTier;
-        if (!tier || (input.tierId && tier.archivedAt)) throw notFound("Tier");
+        // Another tier has its own approval and fee: that is a new application, not a renewal.
+        if (input.tierId && input.tierId !== currentTier.id) {
+          throw domainError({
+            code: "TIER_CHANGE_NEEDS_APPLICATION",
+            message: "To change tier, leave and apply for the new tier.",
+          });
+        }
+        const tier = currentTier;
         const period = unwrap(
           decideMembershipRenewal({
             membership: facts(membership),
@@ -476,6 +487,7 @@ export const membershipsRouter = {
       const day = today(ctx);
       return ctx.db.transaction(async (tx) => {
         const { membership, tier } = await lockOrThrow(tx, input.membershipId);
+        await refuseOwnMembership(tx, ctx, membership.memberId);
         const { period } = unwrap(
           decideMembershipApproval({
             membership: facts(membership),
@@ -511,6 +523,7 @@ export const membershipsRouter = {
       const day = today(ctx);
       return ctx.db.transaction(async (tx) => {
         const { membership, tier } = await lockOrThrow(tx, input.membershipId);
+        await refuseOwnMembership(tx, ctx, membership.memberId);
         if (membership.cancelledAt)
           throw domainError({ code: "MEMBERSHIP_CANCELLED", message: "The member has left." });
         const paidAt = input.paidAt ?? ctx.now;
@@ -560,6 +573,7 @@ export const membershipsRouter = {
       const day = today(ctx);
       return ctx.db.transaction(async (tx) => {
         const { membership, tier } = await lockOrThrow(tx, input.membershipId);
+        await refuseOwnMembership(tx, ctx, membership.memberId);
         unwrap(decideSuspension(membership));
         const updated = await updateMembership(tx, membership.id, {
           suspendedAt: ctx.now,
@@ -588,6 +602,7 @@ export const membershipsRouter = {
       const day = today(ctx);
       return ctx.db.transaction(async (tx) => {
         const { membership, tier } = await lockOrThrow(tx, input.membershipId);
+        await refuseOwnMembership(tx, ctx, membership.memberId);
         unwrap(decideReinstatement(membership));
         const updated = await updateMembership(tx, membership.id, {
           suspendedAt: null,
@@ -601,10 +616,16 @@ export const membershipsRouter = {
           at: ctx.now,
           actorId: ctx.actor.userId,
         });
+        // Approved and paid while suspended: the period starts now that the suspension is lifted.
+        const period = activationPeriod(facts(updated), toTier(tier), day);
+        const activated = period
+          ? await updateMembership(tx, membership.id, { ...period, updatedAt: ctx.now })
+          : updated;
+        await afterActivation(tx, ctx, membership.memberId, membership.id, period);
         await audit(tx, ctx, "membership.reinstate", "membership", membership.id, {
           memberId: membership.memberId,
         });
-        return membershipView(updated, tier, day);
+        return membershipView(activated, tier, day);
       });
     }),
 
@@ -612,7 +633,13 @@ export const membershipsRouter = {
     .meta({ action: "memberships.import" })
     .input(
       z.object({
-        csv: z.string().min(1).max(MEMBER_CSV_MAX_LENGTH),
+        csv: z
+          .string()
+          .min(1)
+          .refine(
+            (csv) => Buffer.byteLength(csv) <= MEMBER_CSV_MAX_BYTES,
+            `At most ${MEMBER_CSV_MAX_BYTES} bytes per import.`,
+          ),
         commit: z.boolean().default(false),
       }),
     )

@@ -3,6 +3,7 @@ import { type MembershipStatus, memberNumberFromSequence, type Tier } from "@rea
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows, type Tx } from "../client.ts";
 import {
+  auditLog,
   member,
   memberEvent,
   membership,
@@ -112,15 +113,30 @@ export async function lockMember(tx: Tx, id: string): Promise<MemberRow | null> 
  * The next member number from the sequence, skipping any that an import already used
  * (imported lists keep their old numbers).
  */
-export async function nextMemberNumber(tx: Db): Promise<string> {
+export async function nextMemberNumber(
+  tx: Db,
+  reserved: ReadonlySet<string> = new Set(),
+): Promise<string> {
   for (;;) {
     const [row] = await queryRows<{ n: string }>(
       tx,
       sql`select nextval('member_number_seq')::text as n`,
     );
     const number = memberNumberFromSequence(Number(row!.n));
-    if (!(await getMemberByNumber(tx, number))) return number;
+    // `reserved`: numbers an import is about to give its rows explicitly.
+    if (!reserved.has(number) && !(await getMemberByNumber(tx, number))) return number;
   }
+}
+
+/** Every member number in use, with its member's e-mail ("" once erased): for import planning. */
+export async function memberNumberOwners(db: Db): Promise<Map<string, string>> {
+  const rows = await db.select({ n: member.memberNumber, email: member.email }).from(member);
+  return new Map(rows.map((r) => [r.n, r.email ?? ""]));
+}
+
+/** Serialises CSV imports (transaction-scoped): two commits of one file must not both create. */
+export async function lockMemberImports(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7245110002)`);
 }
 
 export async function insertMember(db: Db, row: typeof member.$inferInsert): Promise<MemberRow> {
@@ -170,7 +186,25 @@ export async function eraseMember(db: Db, id: string, now: Date): Promise<void> 
     })
     .where(eq(member.id, id));
   await db.update(memberEvent).set({ details: {} }).where(eq(memberEvent.memberId, id));
-  await db.update(membership).set({ suspensionReason: null }).where(eq(membership.memberId, id));
+  // A deleted person is no longer a member: the current membership ends today.
+  await db
+    .update(membership)
+    .set({
+      suspensionReason: null,
+      cancelledAt: sql`coalesce(${membership.cancelledAt}, ${now})`,
+      updatedAt: now,
+    })
+    .where(eq(membership.memberId, id));
+  // Payment references often carry the payer's name; amounts and dates stay for the accounts.
+  await db
+    .update(membershipPayment)
+    .set({ reference: "" })
+    .where(
+      inArray(
+        membershipPayment.membershipId,
+        db.select({ id: membership.id }).from(membership).where(eq(membership.memberId, id)),
+      ),
+    );
 }
 
 // ---------------------------------------------------------------------------- memberships
@@ -314,7 +348,8 @@ export interface MemberListRow {
   joinedAt: Date;
 }
 
-function escapeLike(text: string): string {
+/** Escapes LIKE wildcards so a search for "50%" finds "50%", not everything. */
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
@@ -394,33 +429,13 @@ export async function listMembers(
   };
 }
 
-/** Memberships ending on one of `endDates` that are not cancelled or suspended (expiry reminders). */
-export async function membershipsEndingOn(
-  db: Db,
-  endDates: string[],
-): Promise<{ membership: MembershipRow; tier: TierRow; member: MemberRow }[]> {
-  if (endDates.length === 0) return [];
-  return db
-    .select({ membership, tier: membershipTier, member })
-    .from(membership)
-    .innerJoin(membershipTier, eq(membershipTier.id, membership.tierId))
-    .innerJoin(member, eq(member.id, membership.memberId))
-    .where(
-      and(
-        inArray(membership.endDate, endDates),
-        isNull(membership.cancelledAt),
-        isNull(membership.suspendedAt),
-        isNull(member.erasedAt),
-      ),
-    );
-}
-
 /** Everything the import planner needs to know of the current members. */
 export async function importContext(db: Db) {
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`select m.id, m.email, m.first_name, m.last_name, m.phone, m.member_number,
-      ms.tier_id, ms.start_date::text as start_date, ms.end_date::text as end_date
+      ms.tier_id, ms.start_date::text as start_date, ms.end_date::text as end_date,
+      (u.id is not null and not u.email_verified) as unconfirmed
       ${fromMembers} where m.erased_at is null`,
   );
   return rows.map((r) => ({
@@ -433,7 +448,29 @@ export async function importContext(db: Db) {
     tierId: (r.tier_id as string | null) ?? null,
     startDate: (r.start_date as string | null) ?? null,
     endDate: (r.end_date as string | null) ?? null,
+    unconfirmedAccount: r.unconfirmed === true,
   }));
+}
+
+/** Memberships ending between two dates (inclusive) that are running: expiry reminder candidates. */
+export async function membershipsEndingBetween(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<{ membership: MembershipRow; tier: TierRow; member: MemberRow }[]> {
+  return db
+    .select({ membership, tier: membershipTier, member })
+    .from(membership)
+    .innerJoin(membershipTier, eq(membershipTier.id, membership.tierId))
+    .innerJoin(member, eq(member.id, membership.memberId))
+    .where(
+      and(
+        sql`${membership.endDate} between ${from} and ${to}`,
+        isNull(membership.cancelledAt),
+        isNull(membership.suspendedAt),
+        isNull(member.erasedAt),
+      ),
+    );
 }
 
 /**
@@ -455,12 +492,21 @@ export async function linkImportedMember(
     )
     .returning({ id: member.id });
   const linked = rows[0]?.id ?? null;
-  if (linked)
+  if (linked) {
     await addMemberEvent(db, {
       memberId: linked,
       kind: "account_linked",
       at: now,
       actorId: userId,
     });
+    await db.insert(auditLog).values({
+      actorId: userId,
+      actorKind: "member",
+      action: "member.link",
+      targetType: "member",
+      targetId: linked,
+      at: now,
+    });
+  }
   return linked;
 }

@@ -3,6 +3,7 @@ import { and, asc, count, eq, or, sql } from "drizzle-orm";
 import type { Database, Tx } from "../client.ts";
 import {
   account,
+  auditLog,
   member,
   memberEvent,
   membership,
@@ -12,6 +13,7 @@ import {
   outbox,
   user,
 } from "../schema/index.ts";
+import { escapeLike } from "./members.ts";
 
 export type UserRow = typeof user.$inferSelect;
 
@@ -97,7 +99,7 @@ export async function listUsers(
   total: number;
 }> {
   const q = options.q?.trim().toLowerCase();
-  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const like = q ? `%${escapeLike(q)}%` : null;
   const where = and(
     like ? or(sql`lower(${user.name}) like ${like}`, sql`${user.email} like ${like}`) : undefined,
     options.role ? eq(user.role, options.role) : undefined,
@@ -219,4 +221,19 @@ export async function personalDataOf(db: Database | Tx, userId: string) {
     history,
     notifications,
   };
+}
+
+/** Locks every admin row: who remains admin is decided by one transaction at a time. */
+export async function lockAdmins(tx: Tx): Promise<string[]> {
+  const rows = await tx
+    .select({ id: user.id })
+    .from(user)
+    .where(eq(user.role, "admin"))
+    .for("update");
+  return rows.map((r) => r.id);
+}
+
+/** Forgets the network addresses recorded for a person's own actions (account deletion). */
+export async function forgetAuditAddresses(db: Database | Tx, userId: string): Promise<void> {
+  await db.update(auditLog).set({ ip: null }).where(eq(auditLog.actorId, userId));
 }
