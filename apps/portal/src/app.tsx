@@ -3,6 +3,8 @@ import { Route, Router } from "@solidjs/router";
 import type { Component } from "solid-js";
 import { Layout } from "./components/layout.tsx";
 import { createPortalI18n, I18nProvider, type PortalI18n } from "./i18n/index.ts";
+import { ActivitiesPage } from "./routes/activities.tsx";
+import { ActivityPage } from "./routes/activity.tsx";
 import { AuditLogPage } from "./routes/admin/audit-log.tsx";
 import { ImportMembersPage } from "./routes/admin/import-members.tsx";
 import { MemberDetailPage } from "./routes/admin/member-detail.tsx";
@@ -11,8 +13,10 @@ import { SettingsPage } from "./routes/admin/settings.tsx";
 import { TiersPage } from "./routes/admin/tiers.tsx";
 import { ForgotPasswordPage } from "./routes/forgot-password.tsx";
 import { HomePage } from "./routes/home.tsx";
+import { ManageRegistrationPage } from "./routes/manage-registration.tsx";
 import { MemberCardPage } from "./routes/member-card.tsx";
 import { MembershipPage } from "./routes/membership.tsx";
+import { MyActivitiesPage } from "./routes/my-activities.tsx";
 import { NotFoundPage } from "./routes/not-found.tsx";
 import { NotificationsPage } from "./routes/notifications.tsx";
 import { ProfilePage } from "./routes/profile.tsx";
@@ -33,6 +37,10 @@ export const Routes: Component = () => (
     <Route path="/membership" component={MembershipPage} />
     <Route path="/membership/card" component={MemberCardPage} />
     <Route path="/profile" component={ProfilePage} />
+    <Route path="/activities" component={ActivitiesPage} />
+    <Route path="/activities/:id" component={ActivityPage} />
+    <Route path="/my/activities" component={MyActivitiesPage} />
+    <Route path="/registrations/manage" component={ManageRegistrationPage} />
     <Route path="/admin/members" component={MembersPage} />
     <Route path="/admin/members/import" component={ImportMembersPage} />
     <Route path="/admin/members/:id" component={MemberDetailPage} />

@@ -30,6 +30,8 @@ export interface Session {
   account: Accessor<Account | null>;
   /** The signed-in person's member record, or null (never applied, or anonymous). */
   member: Accessor<MemberRecord | null>;
+  /** True once me.get has answered or failed: who is asking, and the zone, are known. */
+  ready: Accessor<boolean>;
   /** The association's name and time zone (dates are shown in its zone). */
   association: Accessor<Association | undefined>;
   /** True when the caller may call the procedure `action` (me.get's privileges). */
@@ -79,6 +81,7 @@ export const SessionProvider: ParentComponent = (props) => {
     me,
     account,
     member,
+    ready: () => Boolean(me.error) || me.latest !== undefined,
     association: () => (me.error ? undefined : me.latest?.association),
     can: (action) => privileges().has(action),
     async refresh() {

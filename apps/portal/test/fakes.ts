@@ -2,6 +2,7 @@
 // tests, and sample data shaped like the API's answers.
 import { privilegesFor } from "@readers/domain";
 import { type Mock, vi } from "vitest";
+import type { ActivityDetail, ActivityListItem, RegistrationView } from "../src/lib/activities.ts";
 import type { MembershipView } from "../src/lib/membership.ts";
 import type { Account, MemberRecord } from "../src/session.tsx";
 
@@ -38,6 +39,31 @@ export const trpc = {
     reinstate: mutation(),
     import: mutation(),
     export: query(),
+  },
+  activities: {
+    list: query(),
+    get: query(),
+    create: mutation(),
+    update: mutation(),
+    publish: mutation(),
+    cancel: mutation(),
+    createSeries: mutation(),
+    updateSeries: mutation(),
+    registrations: query(),
+    rosterCsv: query(),
+    attendance: query(),
+    checkIn: mutation(),
+    undoCheckIn: mutation(),
+    moveFromWaitlist: mutation(),
+  },
+  registrations: {
+    register: mutation(),
+    cancel: mutation(),
+    mine: query(),
+    manage: query(),
+    registerSeries: mutation(),
+    feedToken: query(),
+    regenerateFeedToken: mutation(),
   },
   admin: {
     users: query(),
@@ -165,7 +191,23 @@ export function signedIn(account: Account = member, unread = 0, options: SignedI
 }
 
 /** Privileges of an organizer and an admin, as me.get lists them (enough for the nav). */
-export const ORGANIZER_PRIVILEGES = ["memberships.list", "memberships.get", "memberships.approve"];
+export const ORGANIZER_PRIVILEGES = [
+  "memberships.list",
+  "memberships.get",
+  "memberships.approve",
+  "activities.create",
+  "activities.update",
+  "activities.publish",
+  "activities.cancel",
+  "activities.createSeries",
+  "activities.updateSeries",
+  "activities.registrations",
+  "activities.rosterCsv",
+  "activities.attendance",
+  "activities.checkIn",
+  "activities.undoCheckIn",
+  "activities.moveFromWaitlist",
+];
 export const ADMIN_PRIVILEGES = [
   ...ORGANIZER_PRIVILEGES,
   "memberships.saveTier",
@@ -182,3 +224,97 @@ export function trpcError(
 ): Error {
   return Object.assign(new Error(code), { data: { code, domainCode, details } });
 }
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** An instant `hours` from now, as the API sends it. */
+export const hoursFromNow = (hours: number): string =>
+  new Date(Date.now() + hours * HOUR_MS).toISOString();
+
+export const venue = { id: "loc1", name: "Main library, hall A", address: "1 River Road" };
+
+/** An activity as activities.list shows it: a public lecture in two days, 10 of 30 seats taken. */
+export function activityItem(overrides: Partial<ActivityListItem> = {}): ActivityListItem {
+  const startsAt = overrides.startsAt ?? hoursFromNow(48);
+  const endsAt = overrides.endsAt ?? new Date(Date.parse(startsAt) + 2 * HOUR_MS).toISOString();
+  return {
+    id: "a1",
+    seriesId: null,
+    series: null,
+    kind: "lecture",
+    title: "Reading the classics",
+    summary: "An evening on old books.",
+    startsAt,
+    endsAt,
+    locationId: venue.id,
+    location: venue,
+    capacity: 30,
+    audience: "public",
+    registration: "required",
+    opensAt: null,
+    closesAt: null,
+    maxPartySize: 1,
+    cancellationCutoffMinutes: 120,
+    checkInOpensMinutesBefore: 60,
+    noShowAfterMinutes: 15,
+    waitlistEnabled: true,
+    featuredBooks: [],
+    partnerNames: [],
+    featuredBookIds: [],
+    partnerIds: [],
+    status: "published",
+    phase: "upcoming",
+    registrationState: "open",
+    registrationClosesAt: startsAt,
+    cancellationCutoffAt: new Date(Date.parse(startsAt) - 2 * HOUR_MS).toISOString(),
+    checkInOpensAt: new Date(Date.parse(startsAt) - HOUR_MS).toISOString(),
+    publishedAt: hoursFromNow(-24),
+    cancelledAt: null,
+    cancellationReason: null,
+    confirmedSeats: 10,
+    seatsLeft: 20,
+    waitlistCount: 0,
+    waitlistSeats: 0,
+    url: "http://localhost/activities/a1",
+    shareUrl: "http://localhost/a/a1",
+    icsUrl: "http://localhost/feeds/activities/a1.ics",
+    ...overrides,
+  } as ActivityListItem;
+}
+
+/** activities.get's answer: the item plus its description, and nothing of the reader's. */
+export function activityDetail(overrides: Partial<ActivityDetail> = {}): ActivityDetail {
+  return {
+    ...activityItem(overrides),
+    description: "Bring **your** favourite.",
+    descriptionHtml: "<p>Bring <strong>your</strong> favourite.</p>",
+    createdAt: hoursFromNow(-48),
+    updatedAt: hoursFromNow(-24),
+    myRegistration: null,
+    myStanding: null,
+    ...overrides,
+  } as ActivityDetail;
+}
+
+export function registration(overrides: Partial<RegistrationView> = {}): RegistrationView {
+  return {
+    id: "r1",
+    activityId: "a1",
+    kind: "member",
+    status: "confirmed",
+    partySize: 1,
+    createdAt: hoursFromNow(-1),
+    promotedAt: null,
+    cancelledAt: null,
+    lateCancellation: false,
+    checkedInAt: null,
+    checkedInSeats: null,
+    waitlistPosition: null,
+    attendance: "expected",
+    cancellation: { allowed: true, late: false, refusal: null },
+    ...overrides,
+  } as RegistrationView;
+}
+
+/** A member's standing as activities.get reports it. */
+export const activeStanding = { membershipStatus: "active" as const, noShowPenaltyUntil: null };

@@ -35,7 +35,7 @@ const FieldError: Component<Described> = (props) => (
 export interface FieldProps {
   id: string;
   label: string;
-  type?: "text" | "email" | "password" | "search" | "tel";
+  type?: "text" | "email" | "password" | "search" | "tel" | "date" | "datetime-local" | "url";
   autocomplete: JSX.InputHTMLAttributes<HTMLInputElement>["autocomplete"];
   inputMode?: JSX.InputHTMLAttributes<HTMLInputElement>["inputMode"];
   value: string;
@@ -44,11 +44,19 @@ export interface FieldProps {
   error?: string;
   /** Defaults to true; an optional field says so in its hint. */
   required?: boolean;
+  readOnly?: boolean;
+  disabled?: boolean;
+  class?: string;
+  /** Called when the control loses focus (marks the field touched for instant checks). */
+  onBlur?: () => void;
   ref?: (element: HTMLInputElement) => void;
 }
 
 export const Field: Component<FieldProps> = (props) => (
-  <div class="field" classList={{ "field--invalid": Boolean(props.error) }}>
+  <div
+    class={props.class ? `field ${props.class}` : "field"}
+    classList={{ "field--invalid": Boolean(props.error) }}
+  >
     <label for={props.id}>{props.label}</label>
     <Hint id={props.id} hint={props.hint} />
     <input
@@ -59,10 +67,13 @@ export const Field: Component<FieldProps> = (props) => (
       autocomplete={props.autocomplete}
       inputMode={props.inputMode}
       required={props.required ?? true}
+      readOnly={props.readOnly}
+      disabled={props.disabled}
       aria-invalid={props.error ? "true" : undefined}
       aria-describedby={describedBy(props)}
       value={props.value}
       onInput={(event) => props.onInput(event.currentTarget.value)}
+      onBlur={() => props.onBlur?.()}
     />
     <FieldError id={props.id} error={props.error} />
   </div>
@@ -78,6 +89,7 @@ export interface TextAreaFieldProps {
   required?: boolean;
   rows?: number;
   class?: string;
+  onBlur?: () => void;
   ref?: (element: HTMLTextAreaElement) => void;
 }
 
@@ -98,6 +110,7 @@ export const TextAreaField: Component<TextAreaFieldProps> = (props) => (
       aria-describedby={describedBy(props)}
       value={props.value}
       onInput={(event) => props.onInput(event.currentTarget.value)}
+      onBlur={() => props.onBlur?.()}
     />
     <FieldError id={props.id} error={props.error} />
   </div>

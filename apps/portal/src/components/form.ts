@@ -1,4 +1,5 @@
-// Form state helpers: show field errors only after the first submit, then keep them live.
+// Form state helpers: show a field's errors once it has been left or the form submitted,
+// then keep them live.
 import { createSignal } from "solid-js";
 import type { Message } from "../i18n/index.ts";
 
@@ -6,6 +7,7 @@ export type Checks<F extends string> = Record<F, () => Message | undefined>;
 
 export function createFormState<F extends string>(checks: Checks<F>) {
   const [submitted, setSubmitted] = createSignal(false);
+  const [touched, setTouched] = createSignal<ReadonlySet<F>>(new Set());
   const [busy, setBusy] = createSignal(false);
   const [failure, setFailure] = createSignal<Message>();
   const inputs = new Map<F, HTMLElement>();
@@ -17,10 +19,18 @@ export function createFormState<F extends string>(checks: Checks<F>) {
     setFailure,
     /** Registers an input so a failed submit can move focus to it. */
     register: (field: F) => (element: HTMLElement) => void inputs.set(field, element),
-    /** The field's problem, once the form has been submitted. */
-    error: (field: F): Message | undefined => (submitted() ? checks[field]() : undefined),
+    /** The field's problem, once the form has been submitted or the field left. */
+    error: (field: F): Message | undefined =>
+      submitted() || touched().has(field) ? checks[field]() : undefined,
+    /** Marks a field as left by the reader: its problems show from now on (instant checks). */
+    touch: (field: F) => {
+      if (!touched().has(field)) setTouched(new Set([...touched(), field]));
+    },
     /** Forgets the first submit, e.g. after a successful save clears the form. */
-    reset: () => setSubmitted(false),
+    reset: () => {
+      setSubmitted(false);
+      setTouched(new Set<F>());
+    },
     /** Marks the form submitted; returns true when every check passes, else focuses the first bad field. */
     validate(): boolean {
       setSubmitted(true);

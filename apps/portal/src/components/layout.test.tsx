@@ -67,11 +67,23 @@ describe("layout", () => {
     expect(trpc.me.setLocale.mutate).not.toHaveBeenCalled();
   });
 
+  it("offers the activities to everyone, and one's own once signed in", async () => {
+    renderPortal("/");
+    const nav = await screen.findByRole("navigation", { name: "Main" });
+    expect(within(nav).getByRole("link", { name: "Activities" }).getAttribute("href")).toBe(
+      "/activities",
+    );
+    expect(within(nav).queryByRole("link", { name: "My activities" })).toBeNull();
+  });
+
   it("shows members their pages and no administration", async () => {
     signedIn(member, 0, { privileges: ["me.get", "memberships.apply", "memberships.card"] });
     renderPortal("/");
     const nav = await screen.findByRole("navigation", { name: "Main" });
     expect(await within(nav).findByRole("link", { name: "Membership" })).toBeTruthy();
+    expect(within(nav).getByRole("link", { name: "My activities" }).getAttribute("href")).toBe(
+      "/my/activities",
+    );
     expect(within(nav).getByRole("link", { name: "Profile" })).toBeTruthy();
     expect(screen.queryByRole("navigation", { name: "Administration" })).toBeNull();
   });

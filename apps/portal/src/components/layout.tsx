@@ -67,6 +67,9 @@ export const Layout: ParentComponent = (props) => {
                   {t("nav.home")}
                 </A>
               </li>
+              <li>
+                <A href="/activities">{t("nav.activities")}</A>
+              </li>
               <Show
                 when={session.account()}
                 fallback={
@@ -80,6 +83,9 @@ export const Layout: ParentComponent = (props) => {
                   </>
                 }
               >
+                <li>
+                  <A href="/my/activities">{t("nav.myActivities")}</A>
+                </li>
                 <li>
                   <A href="/membership">{t("nav.membership")}</A>
                 </li>

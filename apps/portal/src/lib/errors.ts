@@ -74,3 +74,8 @@ export function trpcErrorKey(error: unknown): MessageKey {
   if (data.domainCode && isDomainCode(data.domainCode)) return `errors.domain.${data.domainCode}`;
   return (data.code && TRPC_CODES[data.code]) || "errors.generic";
 }
+
+/** The text of a domain code a rule returned in the browser (a preview), or a generic one. */
+export function domainMessageKey(code: string): MessageKey {
+  return isDomainCode(code) ? `errors.domain.${code}` : "errors.generic";
+}

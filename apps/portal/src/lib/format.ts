@@ -21,7 +21,7 @@ export function useFormat() {
   };
 
   /** An instant (ISO string), shown in the association's zone. */
-  const instant = (value: string | null | undefined): string => {
+  const instant = (value: string | Date | null | undefined): string => {
     if (!value) return i18n.t("common.notSet");
     return i18n.formatDate(value, { dateStyle: "medium", timeStyle: "short", timeZone: zone() });
   };
@@ -31,6 +31,25 @@ export function useFormat() {
     if (!value) return i18n.t("common.notSet");
     return i18n.formatDate(value, { dateStyle: "medium", timeZone: zone() });
   };
+
+  /** The time of day of an instant in the association's zone ("19:00"). */
+  const time = (value: string | Date): string =>
+    i18n.formatDate(value, { timeStyle: "short", timeZone: zone() });
+
+  /**
+   * From one instant to another, as short as is clear: "4 Mar 2025, 19:00 – 21:00" on one
+   * day, both dates in full when it spans several (an exhibition).
+   */
+  const range = (start: string | Date, end: string | Date): string =>
+    new Intl.DateTimeFormat(i18n.locale(), {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: zone(),
+    }).formatRange(new Date(start), new Date(end));
+
+  /** A calendar date with its weekday ("Tuesday, 4 March 2025"), e.g. a calendar day. */
+  const longDate = (value: string): string =>
+    i18n.formatDate(`${value}T12:00:00Z`, { dateStyle: "full", timeZone: "UTC" });
 
   /** Money in cents as a plain decimal: the association's currency is not known here. */
   const money = (cents: number): string =>
@@ -62,8 +81,25 @@ export function useFormat() {
       else if (typeof value === "string") params[name] = value;
     }
     if (typeof details.opensOn === "string") params.opensOn = date(details.opensOn);
+    // Instants a refusal names (registration opens / closed at, a penalty's end).
+    for (const name of ["opensAt", "closedAt", "until"]) {
+      if (typeof details[name] === "string") params[name] = instant(details[name]);
+    }
     return i18n.t(key, params);
   };
 
-  return { date, instant, day, money, monthDay, today, message, error, zone };
+  return {
+    date,
+    instant,
+    day,
+    time,
+    range,
+    longDate,
+    money,
+    monthDay,
+    today,
+    message,
+    error,
+    zone,
+  };
 }

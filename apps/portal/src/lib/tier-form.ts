@@ -11,6 +11,7 @@ import {
 } from "@readers/domain";
 import type { Message } from "../i18n/index.ts";
 import { amountInput, parseAmount } from "./money.ts";
+import { bounds, wholeNumber as number } from "./numbers.ts";
 
 export const TIER_NUMBER_FIELDS = [
   "graceDays",
@@ -41,16 +42,6 @@ export interface TierFormValues {
 /** What saveTier takes besides the id. */
 export type TierInput = Omit<Tier, "id">;
 
-/** The smallest and largest value a number schema (possibly with a default) accepts. */
-function bounds(schema: unknown): { min: number; max: number } {
-  const inner = (
-    typeof (schema as { unwrap?: unknown }).unwrap === "function"
-      ? (schema as { unwrap: () => unknown }).unwrap()
-      : schema
-  ) as { minValue?: number | null; maxValue?: number | null };
-  return { min: inner.minValue ?? 0, max: inner.maxValue ?? Number.MAX_SAFE_INTEGER };
-}
-
 const FIELD_BOUNDS: Record<"months" | "endDay" | NumberField, { min: number; max: number }> = {
   months: bounds(RollingTermSchema.shape.months),
   endDay: bounds(FixedTermSchema.shape.endDay),
@@ -60,9 +51,6 @@ const FIELD_BOUNDS: Record<"months" | "endDay" | NumberField, { min: number; max
   maxRenewals: bounds(TierInputSchema.shape.maxRenewals),
   holdLimit: bounds(TierInputSchema.shape.holdLimit),
 };
-
-/** A whole number typed in a field; anything else becomes NaN for the schema to refuse. */
-const number = (text: string): number => (text.trim() === "" ? Number.NaN : Number(text.trim()));
 
 /** The form's values as the input saveTier takes (unchecked). */
 function candidate(values: TierFormValues) {

@@ -49,6 +49,27 @@ describe("notifications page", () => {
     expect(trpc.notifications.list.query).toHaveBeenCalledWith({ limit: 20, before: undefined });
   });
 
+  it("links an activity's news to the activity", async () => {
+    signedIn(undefined, 1);
+    trpc.notifications.list.query.mockResolvedValue({
+      items: [
+        {
+          id: 9,
+          kind: "waitlist_promoted",
+          payload: { activityId: "a1", title: "Poetry evening", startsAt: "2030-05-01T11:00:00Z" },
+          createdAt: "2025-03-04T05:06:00.000Z",
+          readAt: null,
+        },
+      ],
+      nextBefore: null,
+    });
+    renderPortal("/notifications");
+    expect(await screen.findByRole("heading", { name: /A seat is yours/ })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Poetry evening" }).getAttribute("href")).toBe(
+      "/activities/a1",
+    );
+  });
+
   it("marks one as read and refreshes the unread count", async () => {
     signedIn(undefined, 1);
     trpc.notifications.list.query.mockResolvedValue({ items: [welcome], nextBefore: null });

@@ -1,6 +1,6 @@
 // The signed-in reader's notifications, newest first, with "mark as read" per item and
 // for all, and older pages on request.
-import { Navigate } from "@solidjs/router";
+import { A, Navigate } from "@solidjs/router";
 import { type Component, createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import { Page } from "../components/page.tsx";
 import { ErrorNotice, Loading } from "../components/status.tsx";
@@ -26,6 +26,15 @@ function kindTexts(kind: string): { title: MessageKey; body: MessageKey } {
   return { title: `notifications.kinds.${key}.title`, body: `notifications.kinds.${key}.body` };
 }
 
+/** The activity an activity notification is about (its payload names it), if any. */
+function activityOf(payload: unknown): { id: string; title: string } | undefined {
+  if (typeof payload !== "object" || payload === null) return undefined;
+  const { activityId, title } = payload as Record<string, unknown>;
+  return typeof activityId === "string" && typeof title === "string"
+    ? { id: activityId, title }
+    : undefined;
+}
+
 const NotificationItem: Component<{
   item: Notification;
   onMarkRead: (id: number) => void;
@@ -47,6 +56,13 @@ const NotificationItem: Component<{
           </Show>
         </h2>
         <p>{t(texts().body)}</p>
+        <Show when={activityOf(props.item.payload)}>
+          {(activity) => (
+            <p>
+              <A href={`/activities/${encodeURIComponent(activity().id)}`}>{activity().title}</A>
+            </p>
+          )}
+        </Show>
         <p class="notification__meta">
           {t("notifications.receivedAt")}{" "}
           <time datetime={props.item.createdAt}>{i18n.formatDate(props.item.createdAt)}</time>
