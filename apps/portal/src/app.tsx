@@ -5,10 +5,14 @@ import { Layout } from "./components/layout.tsx";
 import { createPortalI18n, I18nProvider, type PortalI18n } from "./i18n/index.ts";
 import { ActivitiesPage } from "./routes/activities.tsx";
 import { ActivityPage } from "./routes/activity.tsx";
+import { AdminActivitiesPage } from "./routes/admin/activities.tsx";
+import { EditActivityPage, NewActivityPage } from "./routes/admin/activity-edit.tsx";
 import { AuditLogPage } from "./routes/admin/audit-log.tsx";
 import { ImportMembersPage } from "./routes/admin/import-members.tsx";
 import { MemberDetailPage } from "./routes/admin/member-detail.tsx";
 import { MembersPage } from "./routes/admin/members.tsx";
+import { RosterPage } from "./routes/admin/roster.tsx";
+import { NewSeriesPage, SeriesPage } from "./routes/admin/series.tsx";
 import { SettingsPage } from "./routes/admin/settings.tsx";
 import { TiersPage } from "./routes/admin/tiers.tsx";
 import { ForgotPasswordPage } from "./routes/forgot-password.tsx";
@@ -44,6 +48,12 @@ export const Routes: Component = () => (
     <Route path="/admin/members" component={MembersPage} />
     <Route path="/admin/members/import" component={ImportMembersPage} />
     <Route path="/admin/members/:id" component={MemberDetailPage} />
+    <Route path="/admin/activities" component={AdminActivitiesPage} />
+    <Route path="/admin/activities/new" component={NewActivityPage} />
+    <Route path="/admin/activities/:id" component={EditActivityPage} />
+    <Route path="/admin/activities/:id/roster" component={RosterPage} />
+    <Route path="/admin/series/new" component={NewSeriesPage} />
+    <Route path="/admin/series/:id" component={SeriesPage} />
     <Route path="/admin/tiers" component={TiersPage} />
     <Route path="/admin/audit" component={AuditLogPage} />
     <Route path="/admin/settings" component={SettingsPage} />

@@ -96,7 +96,7 @@ describe("layout", () => {
       within(admin)
         .getAllByRole("link")
         .map((link) => link.textContent),
-    ).toEqual(["Members"]);
+    ).toEqual(["Members", "Activities"]);
   });
 
   it("shows admins every administration page", async () => {
@@ -107,7 +107,7 @@ describe("layout", () => {
       within(admin)
         .getAllByRole("link")
         .map((link) => link.textContent),
-    ).toEqual(["Members", "Tiers", "Audit log", "Settings"]);
+    ).toEqual(["Members", "Activities", "Tiers", "Audit log", "Settings"]);
   });
 
   it("shows a 404 page for unknown paths", async () => {

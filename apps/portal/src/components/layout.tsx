@@ -11,6 +11,7 @@ import { useSession } from "../session.tsx";
 /** Administration pages, each shown to those whose privileges include its procedure. */
 const ADMIN_LINKS: readonly { href: string; label: MessageKey; action: string }[] = [
   { href: "/admin/members", label: "nav.members", action: "memberships.list" },
+  { href: "/admin/activities", label: "nav.adminActivities", action: "activities.create" },
   { href: "/admin/tiers", label: "nav.tiers", action: "memberships.saveTier" },
   { href: "/admin/audit", label: "nav.audit", action: "admin.auditLog" },
   { href: "/admin/settings", label: "nav.settings", action: "admin.settings" },
