@@ -181,7 +181,7 @@ describe("planMemberImport", () => {
   it("never writes onto a member whose account has not confirmed the address", () => {
     const result = planMemberImport({
       header,
-      rows: [["ann@example.org", "Ann", "Lee", "", "Standard", "", "", ""]],
+      rows: [["ann@example.org", "Ann", "Lee-Park", "", "Standard", "", "", ""]],
       tiers,
       existing: new Map([[ann.email, { ...ann, unconfirmedAccount: true }]]),
       memberNumberOwners: new Map(),

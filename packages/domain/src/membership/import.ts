@@ -231,15 +231,6 @@ export function planMemberImport(input: {
       memberNumber: memberNumber || null,
     };
     const current = input.existing.get(email);
-    if (current?.unconfirmedAccount) {
-      rows.push({
-        line,
-        action: "error",
-        email,
-        problems: [{ column: "email", code: "EMAIL_UNCONFIRMED" }],
-      });
-      return;
-    }
     // A member keeps their number: it is printed on their card.
     if (current && values.memberNumber !== null && values.memberNumber !== current.memberNumber) {
       rows.push({
@@ -261,6 +252,17 @@ export function planMemberImport(input: {
       current.tierId === values.tierId &&
       (values.startDate === null ||
         (current.startDate === values.startDate && current.endDate === values.endDate));
+    // A row that would change a member whose account has not confirmed the address is
+    // refused: the address may not be theirs. An identical row changes nothing and passes.
+    if (!same && current.unconfirmedAccount) {
+      rows.push({
+        line,
+        action: "error",
+        email,
+        problems: [{ column: "email", code: "EMAIL_UNCONFIRMED" }],
+      });
+      return;
+    }
     rows.push({
       line,
       action: same ? "unchanged" : "update",
