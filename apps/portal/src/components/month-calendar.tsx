@@ -187,11 +187,13 @@ export const MonthCalendar: Component<MonthCalendarProps> = (props) => {
                             {dayNumber(day.date)}
                           </span>
                           <span class="visually-hidden">
-                            {fmt.longDate(day.date)}
-                            {", "}
-                            {list().length > 0
-                              ? i18n.plural(t("calendar.activityCount"), list().length)
-                              : t("calendar.noActivities")}
+                            {t("calendar.dayLabel", {
+                              date: fmt.longDate(day.date),
+                              activities:
+                                list().length > 0
+                                  ? i18n.plural(t("calendar.activityCount"), list().length)
+                                  : t("calendar.noActivities"),
+                            })}
                           </span>
                           <Show when={list().length > 0}>
                             <ul class="month-grid__titles" aria-hidden="true">

@@ -193,25 +193,22 @@ const MemberRegistration: Component<{
           {busy() === "one" ? t("register.registering") : t("register.register")}
         </button>
         <Show when={props.detail.series}>
-          {(series) => (
-            <button
-              type="button"
-              class="button button--secondary"
-              disabled={Boolean(busy())}
-              aria-describedby="series-hint"
-              onClick={() => void registerSeries()}
-            >
-              {busy() === "series" ? t("register.registering") : t("register.registerSeries")}
-              <span id="series-hint" class="visually-hidden">
-                {` ${series().title}`}
-              </span>
-            </button>
-          )}
+          <button
+            type="button"
+            class="button button--secondary"
+            disabled={Boolean(busy())}
+            aria-describedby="series-hint"
+            onClick={() => void registerSeries()}
+          >
+            {busy() === "series" ? t("register.registering") : t("register.registerSeries")}
+          </button>
         </Show>
       </p>
       <Show when={props.detail.series}>
         {(series) => (
-          <p class="field__hint">{t("register.seriesHint", { title: series().title })}</p>
+          <p id="series-hint" class="field__hint">
+            {t("register.seriesHint", { title: series().title })}
+          </p>
         )}
       </Show>
     </form>

@@ -498,6 +498,7 @@ export const en = {
     today: "Today",
     keysHint:
       "Arrow keys move between days, Page Up and Page Down between months; Enter shows the day's activities.",
+    dayLabel: "{{date}}, {{activities}}",
     activityCount: { one: "{{count}} activity", other: "{{count}} activities" },
     noActivities: "no activities",
     more: "+{{count}} more",
@@ -522,7 +523,7 @@ export const en = {
       "Because of recent no-shows you can only join the waitlist until {{date}}; you move up when seats free.",
     register: "Register",
     registering: "Registering…",
-    registerSeries: "Register for the whole series",
+    registerSeries: "Book every session of the series",
     seriesHint:
       "This activity is a session of “{{title}}”. Register for every remaining session in one step.",
     seriesDone: {

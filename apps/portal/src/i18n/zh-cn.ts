@@ -489,6 +489,7 @@ export const zhCN: Catalog = {
     nextMonth: "下个月",
     today: "今天",
     keysHint: "用方向键在日期间移动，用 Page Up 和 Page Down 切换月份；按回车查看当天的活动。",
+    dayLabel: "{{date}}，{{activities}}",
     activityCount: { one: "{{count}} 项活动", other: "{{count}} 项活动" },
     noActivities: "没有活动",
     more: "还有 {{count}} 项",
@@ -512,7 +513,7 @@ export const zhCN: Catalog = {
     previewPenalty: "由于近期多次缺席，在 {{date}} 之前您只能加入候补名单；有空位时会按顺序递补。",
     register: "报名",
     registering: "正在报名…",
-    registerSeries: "报名整个系列",
+    registerSeries: "预订该系列全部场次",
     seriesHint: "本活动是“{{title}}”系列中的一场。可一次报名其余所有场次。",
     seriesDone: {
       one: "您已报名该系列的 {{count}} 场活动。",

@@ -218,7 +218,9 @@ describe("member registration", () => {
       skipped: [{ activityId: "a0", code: "ACTIVITY_ENDED" }],
     });
     renderPortal("/activities/a1");
-    fireEvent.click(await screen.findByRole("button", { name: /Register for the whole series/ }));
+    fireEvent.click(
+      await screen.findByRole("button", { name: "Book every session of the series" }),
+    );
     expect(
       await screen.findByText(
         "You are registered for 2 sessions of the series. 1 of them is on the waitlist. 1 session was left out (over, closed or already booked).",
