@@ -1,6 +1,7 @@
 // The whole API: one router per area (DESIGN §1 names are a public contract).
 import { activitiesRouter } from "../routers/activities.ts";
 import { adminRouter } from "../routers/admin.ts";
+import { locationsRouter } from "../routers/locations.ts";
 import { meRouter } from "../routers/me.ts";
 import { membershipsRouter } from "../routers/memberships.ts";
 import { notificationsRouter } from "../routers/notifications.ts";
@@ -9,6 +10,7 @@ import { router } from "./init.ts";
 
 export const appRouter = router({
   me: meRouter,
+  locations: locationsRouter,
   memberships: membershipsRouter,
   admin: adminRouter,
   notifications: notificationsRouter,

@@ -15,3 +15,16 @@ export async function insertLocations(
 ): Promise<void> {
   if (rows.length) await db.insert(location).values(rows).onConflictDoNothing();
 }
+
+/** Creates or renames a location. */
+export async function saveLocation(
+  db: Database | Tx,
+  row: { id: string; name: string; address: string | null },
+): Promise<LocationRow> {
+  const rows = await db
+    .insert(location)
+    .values(row)
+    .onConflictDoUpdate({ target: location.id, set: { name: row.name, address: row.address } })
+    .returning();
+  return rows[0]!;
+}

@@ -96,6 +96,8 @@ export const ACTIONS = [
   "partners.logExchange",
   "reports.overview",
   "reports.exportCsv",
+  "locations.list",
+  "locations.save",
   "admin.users",
   "admin.setRole",
   "admin.settings",

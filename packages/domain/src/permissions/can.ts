@@ -151,6 +151,9 @@ export const PERMISSIONS: Readonly<Record<Action, PermissionRule>> = {
   "partners.logExchange": STAFF,
   "reports.overview": STAFF,
   "reports.exportCsv": STAFF,
+  // Venues are public: the calendar shows where things happen.
+  "locations.list": PUBLIC,
+  "locations.save": ADMIN,
   "admin.users": ADMIN,
   "admin.setRole": ADMIN,
   "admin.settings": ADMIN,
