@@ -34,11 +34,11 @@ export const meRouter = {
     // Frontends show dates in the association's zone, not the browser's.
     const association = { name: ctx.services.associationName(), timezone: ctx.services.timezone };
     if (ctx.actor.kind !== "user") return { account: null, member: null, privileges, association };
-    const { userId: id, name, email, role, locale } = ctx.actor;
+    const { userId: id, name, email, role, locale, emailVerified } = ctx.actor;
     const member = await getMemberByUserId(ctx.db, id);
     const current = member && (await currentMembership(ctx.db, member.id));
     return {
-      account: { id, name, email, role, locale },
+      account: { id, name, email, role, locale, emailVerified },
       member: member && {
         ...memberView(member),
         membership:
