@@ -6,6 +6,8 @@ import { createDb, queryRows } from "@readers/db";
 import { type TestDatabase, testDrivers } from "@readers/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { registrantOf } from "../src/activities/notify.ts";
+import { submitRegistration } from "../src/activities/registration-batches.ts";
 import { silentLogger } from "../src/logger.ts";
 import { createContextInner } from "../src/trpc/context.ts";
 import { appRouter } from "../src/trpc/router.ts";
@@ -432,16 +434,64 @@ describe.each(testDrivers(inject("databaseUrl")))("registrations on $name", (dri
     }
   });
 
-  it("maps a double registration caught by the unique index to ALREADY_REGISTERED", async () => {
+  it("lets one of two simultaneous registrations of the same member through, on one instance or two", async () => {
+    const id = await publishedActivity(t, organizer, { capacity: 50 });
+    // Two instances racing are caught by the unique index; one instance by its own queue.
+    const second = h.url ? await createDb({ databaseUrl: h.url, migrate: false }) : null;
+    try {
+      for (let round = 0; round < 8; round++) {
+        const who = await makeMember(h.db, `Double ${round}`);
+        const other = second
+          ? appRouter.createCaller(
+              createContextInner({ db: second.db, actor: who, services: t.services, now: NOW }),
+            )
+          : t.caller(who, NOW);
+        const results = await Promise.allSettled([
+          t.caller(who, NOW).registrations.register({ activityId: id }),
+          other.registrations.register({ activityId: id }),
+        ]);
+        expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+        const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+        expect(rejected.reason).toMatchObject({ code: "CONFLICT", ...code("ALREADY_REGISTERED") });
+      }
+      const [count] = await queryRows<{ n: number }>(
+        h.db,
+        sql`select count(*)::int as n from registration where activity_id = ${id}`,
+      );
+      expect(count!.n).toBe(8);
+    } finally {
+      await second?.close();
+    }
+  });
+
+  it("retries a failed batch one by one, so one bad request fails alone", async () => {
     const id = await publishedActivity(t, organizer);
-    const [a, b] = await Promise.allSettled([
-      register(ann, { activityId: id }),
-      register(ann, { activityId: id }),
+    const request = (who: User | { memberId: string }) => ({
+      activityId: id,
+      applicant: {
+        kind: "member" as const,
+        membershipStatus: "active" as const,
+        alreadyRegistered: false,
+      },
+      holder: { memberId: "memberId" in who ? who.memberId : "" },
+      guest: null,
+      partySize: 1,
+      registrant: registrantOf({ guestEmail: "nobody@example.org" }),
+      payload: {},
+      manageTokenHash: null,
+      now: NOW,
+    });
+    const cy = await makeMember(h.db, "Cy Wu");
+    // The first starts a batch at once; the next two wait and form the second batch,
+    // where a member who does not exist breaks the insert.
+    const results = await Promise.allSettled([
+      submitRegistration(h.db, request(ann as User & { memberId: string })),
+      submitRegistration(h.db, request(cy)),
+      submitRegistration(h.db, request({ memberId: "no-such-member" })),
     ]);
-    const outcomes = [a, b].map((r) => r!.status);
-    expect(outcomes.sort()).toEqual(["fulfilled", "rejected"]);
-    const rejected = [a, b].find((r) => r!.status === "rejected") as PromiseRejectedResult;
-    expect(rejected.reason).toMatchObject(code("ALREADY_REGISTERED"));
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected"]);
+    const seats = await t.caller(organizer, NOW).activities.get({ id });
+    expect(seats.confirmedSeats).toBe(2);
   });
 
   it("registers for a whole series in one step, skipping what is over or booked", async () => {

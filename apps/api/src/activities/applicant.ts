@@ -3,7 +3,9 @@
 import {
   currentMembership,
   type Database,
+  type MembershipRow,
   strikeCandidates,
+  type TierRow,
   type Tx,
   toActivity,
   toTier,
@@ -34,9 +36,15 @@ export async function memberStanding(
   memberId: string,
   now: Date,
   timeZone: string,
-  settings: NoShowSettings = DEFAULT_NO_SHOW_SETTINGS,
+  options: {
+    settings?: NoShowSettings;
+    /** The current membership when the caller already has it (`memberOfUser`). */
+    current?: { membership: MembershipRow; tier: TierRow } | null;
+  } = {},
 ): Promise<MemberStanding> {
-  const current = await currentMembership(db, memberId);
+  const settings = options.settings ?? DEFAULT_NO_SHOW_SETTINGS;
+  const current =
+    options.current === undefined ? await currentMembership(db, memberId) : options.current;
   const membershipStatus: MembershipStatus = current
     ? membershipStatusOn(facts(current.membership), toTier(current.tier), todayIn(now, timeZone))
     : "cancelled";

@@ -34,7 +34,7 @@ import {
   updateActivity,
   updateRegistration,
   updateSeries,
-  waitlistOf,
+  waitlistPlace,
 } from "@readers/db";
 import {
   ACTIVITY_STATUSES,
@@ -61,7 +61,6 @@ import {
   SeriesUpdateInputSchema,
   seriesCompletion,
   seriesSessionInputs,
-  waitlistPosition,
 } from "@readers/domain";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import type { ZodError } from "zod";
@@ -248,8 +247,7 @@ async function lockRegistration(tx: Tx, registrationId: string) {
 async function lineOf(tx: Tx, ctx: Context, row: ActivityRow, registrationId: string) {
   const reg = (await getRegistration(tx, registrationId))!;
   const member = reg.memberId ? await getMemberById(tx, reg.memberId) : null;
-  const position =
-    reg.status === "waitlisted" ? waitlistPosition(await waitlistOf(tx, row.id), reg.id) : null;
+  const position = reg.status === "waitlisted" ? await waitlistPlace(tx, reg) : null;
   return rosterLine(
     {
       registration: reg,
@@ -319,10 +317,7 @@ export const activitiesRouter = {
           };
           const reg = await findLiveRegistration(ctx.db, row.id, { memberId: member.id });
           if (reg) {
-            const position =
-              reg.status === "waitlisted"
-                ? waitlistPosition(await waitlistOf(ctx.db, row.id), reg.id)
-                : null;
+            const position = reg.status === "waitlisted" ? await waitlistPlace(ctx.db, reg) : null;
             myRegistration = registrationView(reg, toActivity(row), ctx.now, position);
           }
         }

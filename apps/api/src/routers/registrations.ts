@@ -6,19 +6,19 @@ import {
   type ActivityRow,
   confirmedSeats,
   createCalendarFeed,
-  findLiveRegistration,
   getActivity,
+  getActivityWithLocation,
   getCalendarFeed,
   getLocation,
   getMemberByUserId,
   getRegistration,
   getRegistrationByTokenHash,
   getSeries,
-  insertRegistration,
   insertRegistrations,
   locationsByIds,
   lockActivity,
   lockSeriesActivities,
+  memberOfUser,
   memberRegistrations,
   memberRegistrationsIn,
   type RegistrationRow,
@@ -27,12 +27,11 @@ import {
   type Tx,
   toActivity,
   updateRegistration,
-  waitlistOf,
+  waitlistPlace,
 } from "@readers/db";
 import {
   type Applicant,
   can,
-  decideRegistration,
   decideRegistrationCancellation,
   decideSeriesRegistration,
   ManageTokenInputSchema,
@@ -40,13 +39,18 @@ import {
   RegisterInputSchema,
   RegistrationCancelInputSchema,
   SeriesRegisterInputSchema,
-  waitlistPosition,
 } from "@readers/domain";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { audit, decodeCursor, encodeCursor, notFound } from "../activities/access.ts";
 import { memberStanding } from "../activities/applicant.ts";
-import { activityPayload, notifyRegistration } from "../activities/notify.ts";
+import {
+  activityPayload,
+  notifyRegistration,
+  type ResolvedRegistrant,
+  registrantOf,
+} from "../activities/notify.ts";
 import { promoteWaitlist } from "../activities/promotion.ts";
+import { submitRegistration } from "../activities/registration-batches.ts";
 import {
   feedToken,
   hashToken,
@@ -80,9 +84,7 @@ async function ownMember(ctx: Context, userId: string) {
 }
 
 async function positionOf(db: Context["db"], reg: RegistrationRow): Promise<number | null> {
-  return reg.status === "waitlisted"
-    ? waitlistPosition(await waitlistOf(db, reg.activityId), reg.id)
-    : null;
+  return reg.status === "waitlisted" ? waitlistPlace(db, reg) : null;
 }
 
 async function payloadOf(db: Context["db"] | Tx, ctx: Context, row: ActivityRow) {
@@ -111,12 +113,16 @@ export const registrationsRouter = {
     .meta({ action: "registrations.register" })
     .input(RegisterInputSchema)
     .mutation(async ({ ctx, input }) => {
-      // Who is registering is settled before the lock: it does not depend on the seats.
+      // Everything that does not depend on the seats is read before the lock (who is
+      // registering, the activity's place for the message): each round trip inside the
+      // locked section delays every registration queued behind it.
       let applicant: Applicant;
       let holder: { memberId: string } | { guestEmail: string };
+      let registrant: ResolvedRegistrant;
       if (input.guest) {
         applicant = { kind: "guest", alreadyRegistered: false };
         holder = { guestEmail: input.guest.email };
+        registrant = registrantOf(holder);
       } else {
         if (ctx.actor.kind !== "user") {
           throw new TRPCError({
@@ -124,76 +130,47 @@ export const registrationsRouter = {
             message: "Sign in, or register as a guest with a name and an e-mail address.",
           });
         }
-        const member = await ownMember(ctx, ctx.actor.userId);
-        if (!member) {
+        const found = await memberOfUser(ctx.db, ctx.actor.userId);
+        if (!found || found.member.erasedAt) {
           throw domainError({
             code: "NOT_A_MEMBER",
             message: "Apply for a membership first, or register as a guest.",
           });
         }
-        const standing = await memberStanding(ctx.db, member.id, ctx.now, ctx.services.timezone);
+        const standing = await memberStanding(
+          ctx.db,
+          found.member.id,
+          ctx.now,
+          ctx.services.timezone,
+          { current: found.current },
+        );
         applicant = { kind: "member", ...standing, alreadyRegistered: false };
-        holder = { memberId: member.id };
+        holder = { memberId: found.member.id };
+        registrant = registrantOf({ member: found.member, account: ctx.actor });
       }
-      const before = await getActivity(ctx.db, input.activityId);
-      if (!before) throw notFound("Activity");
-      const payload = await payloadOf(ctx.db, ctx, before);
+      const target = await getActivityWithLocation(ctx.db, input.activityId);
+      if (!target) throw notFound("Activity");
+      const payload = activityPayload(target.activity, {
+        locationName: target.location?.name ?? null,
+        publicUrl: ctx.services.publicUrl,
+        timeZone: ctx.services.timezone,
+      });
       const token = input.guest ? newSecretToken() : null;
 
-      const { created, row, reason } = await onConflict(
-        "ALREADY_REGISTERED",
-        ALREADY_REGISTERED,
-        () =>
-          ctx.db.transaction(async (tx) => {
-            const row = await lockActivity(tx, input.activityId);
-            if (!row) throw notFound("Activity");
-            const existing = await findLiveRegistration(tx, row.id, holder);
-            const decision = unwrap(
-              decideRegistration({
-                activity: toActivity(row),
-                counts: { confirmedSeats: await confirmedSeats(tx, row.id) },
-                applicant: { ...applicant, alreadyRegistered: existing !== null },
-                partySize: input.partySize,
-                now: ctx.now,
-              }),
-            );
-            const created = await insertRegistration(tx, {
-              id: randomUUID(),
-              activityId: row.id,
-              memberId: "memberId" in holder ? holder.memberId : null,
-              guestName: input.guest?.name ?? null,
-              guestEmail: input.guest?.email ?? null,
-              partySize: decision.partySize,
-              status: decision.status,
-              manageTokenHash: token ? hashToken(token) : null,
-              createdAt: ctx.now,
-              updatedAt: ctx.now,
-            });
-            await notifyRegistration(
-              tx,
-              decision.status === "confirmed"
-                ? "registration_confirmed"
-                : "registration_waitlisted",
-              created,
-              {
-                ...payload,
-                title: row.title,
-                startsAt: row.startsAt.toISOString(),
-                endsAt: row.endsAt.toISOString(),
-                ...(token ? { manageUrl: manageUrl(ctx, token) } : {}),
-              },
-            );
-            return { created, row, reason: decision.reason ?? null };
-          }),
-      );
+      const { created, row, reason, waitlistPlace } = await submitRegistration(ctx.db, {
+        activityId: target.activity.id,
+        applicant,
+        holder,
+        guest: input.guest ?? null,
+        partySize: input.partySize,
+        registrant,
+        payload: { ...payload, ...(token ? { manageUrl: manageUrl(ctx, token) } : {}) },
+        manageTokenHash: token ? hashToken(token) : null,
+        now: ctx.now,
+      });
       ctx.services.notify();
       return {
-        registration: registrationView(
-          created,
-          toActivity(row),
-          ctx.now,
-          await positionOf(ctx.db, created),
-        ),
+        registration: registrationView(created, toActivity(row), ctx.now, waitlistPlace),
         /** Why free seats were not given: the member's no-show penalty. */
         waitlistReason: reason,
         /** Guests only, shown once: the token and link to view or cancel without an account. */

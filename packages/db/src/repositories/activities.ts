@@ -10,13 +10,15 @@ import type {
   Series,
 } from "@readers/domain";
 import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, type SQL, sql } from "drizzle-orm";
-import type { Database, Tx } from "../client.ts";
+import { type Database, queryRows, type Tx } from "../client.ts";
 import {
   activity,
   activitySeries,
   calendarFeed,
   location,
   member,
+  membership,
+  membershipTier,
   registration,
 } from "../schema/index.ts";
 
@@ -143,6 +145,45 @@ export async function seriesActivities(db: Db, seriesId: string): Promise<Activi
     .orderBy(asc(activity.startsAt), asc(activity.id));
 }
 
+/** An activity with its location, in one query. */
+export async function getActivityWithLocation(
+  db: Db,
+  id: string,
+): Promise<{ activity: ActivityRow; location: typeof location.$inferSelect | null } | null> {
+  const rows = await db
+    .select({ activity, location })
+    .from(activity)
+    .leftJoin(location, eq(location.id, activity.locationId))
+    .where(eq(activity.id, id));
+  return rows[0] ?? null;
+}
+
+/**
+ * A signed-in person's member record with their current membership and its tier (the same
+ * choice as `currentMembership`: not cancelled first, then the latest), in one query.
+ */
+export async function memberOfUser(db: Db, userId: string) {
+  const rows = await db
+    .select({ member, membership, tier: membershipTier })
+    .from(member)
+    .leftJoin(
+      membership,
+      eq(
+        membership.id,
+        sql`(select x.id from membership x where x.member_id = ${member.id}
+          order by (x.cancelled_at is null) desc, x.applied_at desc limit 1)`,
+      ),
+    )
+    .leftJoin(membershipTier, eq(membershipTier.id, membership.tierId))
+    .where(eq(member.userId, userId));
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    member: row.member,
+    current: row.membership && row.tier ? { membership: row.membership, tier: row.tier } : null,
+  };
+}
+
 export async function locationExists(db: Db, id: string): Promise<boolean> {
   return (
     (await db.select({ id: location.id }).from(location).where(eq(location.id, id))).length > 0
@@ -226,6 +267,98 @@ export async function confirmedSeats(db: Db, activityId: string): Promise<number
     .select({ n: sql<number>`coalesce(sum(${registration.partySize}), 0)::int` })
     .from(registration)
     .where(and(eq(registration.activityId, activityId), eq(registration.status, "confirmed")));
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Who holds a registration: a member, or a guest by e-mail. */
+export type RegistrationHolder = { memberId: string } | { guestEmail: string };
+
+/**
+ * What registration decisions read under the lock, in one round trip: confirmed seats, and
+ * which of `holders` already hold a live registration (as `m:<memberId>` / `g:<email>`).
+ * Must be a statement of its own after the lock is granted, so that its snapshot sees what
+ * the previous holder of the lock committed.
+ */
+export async function seatsAndHolders(
+  tx: Tx,
+  activityId: string,
+  holders: readonly RegistrationHolder[],
+): Promise<{ confirmedSeats: number; held: Set<string> }> {
+  const list = (values: string[]) =>
+    values.length === 0
+      ? sql`(null)`
+      : sql`(${sql.join(
+          values.map((v) => sql`${v}`),
+          sql`, `,
+        )})`;
+  const memberIds = holders.flatMap((h) => ("memberId" in h ? [h.memberId] : []));
+  const emails = holders.flatMap((h) => ("guestEmail" in h ? [h.guestEmail.toLowerCase()] : []));
+  const [row] = await queryRows<{ confirmed: number | string; held: string[] | null }>(
+    tx,
+    sql`select
+      (select coalesce(sum(party_size), 0)::int from registration
+        where activity_id = ${activityId} and status = 'confirmed') as confirmed,
+      (select array_agg(case when member_id is not null then 'm:' || member_id
+                             else 'g:' || guest_email end)
+        from registration
+        where activity_id = ${activityId} and status <> 'cancelled'
+          and (member_id in ${list(memberIds)} or guest_email in ${list(emails)})) as held`,
+  );
+  return { confirmedSeats: Number(row?.confirmed ?? 0), held: new Set(row?.held ?? []) };
+}
+
+/** The key `seatsAndHolders` reports a holder under. */
+export function holderKey(holder: RegistrationHolder): string {
+  return "memberId" in holder ? `m:${holder.memberId}` : `g:${holder.guestEmail.toLowerCase()}`;
+}
+
+/**
+ * 1-based waitlist places of several waitlisted registrations in one query (a batch of
+ * registrations just written): each counts the waitlisted parties served before it.
+ */
+export async function waitlistPlaces(
+  db: Db,
+  activityId: string,
+  regs: Pick<RegistrationRow, "id" | "createdAt">[],
+): Promise<Map<string, number>> {
+  if (regs.length === 0) return new Map();
+  const values = sql.join(
+    regs.map((r) => sql`(${r.id}, ${r.createdAt.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ id: string; place: number | string }>(
+    db,
+    sql`select x.id, (select count(*)::int from registration r
+        where r.activity_id = ${activityId} and r.status = 'waitlisted'
+          and (r.created_at < x.at
+            or (r.created_at = x.at and r.id collate "C" <= x.id collate "C"))) as place
+      from (values ${values}) as x(id, at)`,
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.place)]));
+}
+
+/** 1-based place of a waitlisted registration (serving order: created, then id), by counting. */
+export async function waitlistPlace(
+  db: Db,
+  reg: Pick<RegistrationRow, "id" | "activityId" | "createdAt">,
+): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registration)
+    .where(
+      and(
+        eq(registration.activityId, reg.activityId),
+        eq(registration.status, "waitlisted"),
+        or(
+          lt(registration.createdAt, reg.createdAt),
+          // Byte order, as the domain's sortWaitlist compares ids.
+          and(
+            eq(registration.createdAt, reg.createdAt),
+            sql`${registration.id} collate "C" <= ${reg.id} collate "C"`,
+          ),
+        ),
+      ),
+    );
   return Number(rows[0]?.n ?? 0);
 }
 
