@@ -1,5 +1,6 @@
 // Demo data: a realistic association (locations, officers and members, some with Chinese
-// names, and their welcome notifications), created once on an empty database.
+// names, and their welcome notifications, and a dozen activities with registrations),
+// created once on an empty database.
 import { randomUUID } from "node:crypto";
 import {
   type DbHandle,
@@ -15,6 +16,7 @@ import {
 } from "@readers/db";
 import { addDays, dateInZone, splitDisplayName } from "@readers/domain";
 import { hashPassword } from "better-auth/crypto";
+import { seedDemoActivities } from "./activities/demo.ts";
 
 /** Every demo account shares this password (demo data only). */
 export const DEMO_PASSWORD = "readers-demo-2026";
@@ -99,8 +101,11 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<bool
     const timezone = (await getAssociationSettings(tx))?.timezone ?? "UTC";
     const today = dateInZone(now, timezone);
     let situation = 0;
+    const memberIds: string[] = [];
+    let organizerId = "";
     for (const p of DEMO_PEOPLE) {
       const id = randomUUID();
+      if (p.role === "organizer" && !organizerId) organizerId = id;
       await insertUserWithPassword(tx, {
         id,
         name: p.name,
@@ -121,6 +126,7 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<bool
       const s = SITUATIONS[situation++ % SITUATIONS.length]!;
       const { firstName, lastName } = splitDisplayName(p.name);
       const memberId = randomUUID();
+      memberIds.push(memberId);
       await insertMember(tx, {
         id: memberId,
         userId: id,
@@ -144,6 +150,7 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<bool
         endDate: s.end === undefined ? null : addDays(today, s.end),
       });
     }
+    await seedDemoActivities(tx, { now, timezone, memberIds, organizerId });
   });
   return true;
 }
