@@ -461,6 +461,36 @@ describe.each(testDrivers(inject("databaseUrl")))("activities on $name", (driver
     });
   });
 
+  it("refuses check-ins that make no sense, and publishing what is over", async () => {
+    const id = await publishedActivity(t, organizer, { capacity: 2, maxPartySize: 2 });
+    const a = await register(ann, id, 2, at(0.1));
+    const b = await register(bo, id, 1, at(0.2)); // waitlisted: full
+    const open = at(71.5);
+    await expect(
+      org(open).checkIn({ registrationId: a.registration.id, seats: 3 }),
+    ).rejects.toMatchObject(code("PARTY_TOO_LARGE"));
+    // The waitlisted party could only be seated in a free seat: there is none.
+    await expect(org(open).checkIn({ registrationId: b.registration.id })).rejects.toMatchObject(
+      code("NOT_REGISTERED_AND_FULL"),
+    );
+    await t.caller(bo, at(1)).registrations.cancel({ registrationId: b.registration.id });
+    await expect(org(open).checkIn({ registrationId: b.registration.id })).rejects.toMatchObject(
+      code("REGISTRATION_ALREADY_CANCELLED"),
+    );
+    await org(at(2)).cancel({ id });
+    await expect(org(open).checkIn({ registrationId: a.registration.id })).rejects.toMatchObject(
+      code("ACTIVITY_CANCELLED"),
+    );
+    await expect(org().checkIn({ registrationId: "missing" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const late = await org().create(
+      activityInput({ startsAt: at(-3).toISOString(), endsAt: at(-2).toISOString() }) as never,
+    );
+    await expect(org().publish({ id: late.id })).rejects.toMatchObject(code("ACTIVITY_ENDED"));
+    await expect(org().cancel({ id: late.id })).rejects.toMatchObject(code("ACTIVITY_ENDED"));
+  });
+
   it("summarises attendance per activity and completion per member for a series", async () => {
     const created = await org(at(-800)).createSeries({
       series: { title: "Poetry evenings" },
