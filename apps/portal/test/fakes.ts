@@ -65,6 +65,10 @@ export const trpc = {
     feedToken: query(),
     regenerateFeedToken: mutation(),
   },
+  locations: {
+    list: query(),
+    save: mutation(),
+  },
   admin: {
     users: query(),
     setRole: mutation(),
@@ -80,6 +84,7 @@ export const auth = {
   signOut: vi.fn(),
   requestPasswordReset: vi.fn(),
   resetPassword: vi.fn(),
+  sendVerificationEmail: vi.fn(),
 };
 
 export const association = { name: "Riverside Readers", timezone: "Asia/Shanghai" };
@@ -90,6 +95,7 @@ export const member: Account = {
   email: "lin@example.org",
   role: "member",
   locale: "en",
+  emailVerified: true,
 };
 
 export const standardTier = {
@@ -172,6 +178,7 @@ export function resetFakes(): void {
   trpc.notifications.list.query.mockResolvedValue({ items: [], nextBefore: null });
   trpc.notifications.markRead.mutate.mockResolvedValue({ updated: 0 });
   trpc.memberships.tiers.query.mockResolvedValue([standardTier, studentTier]);
+  trpc.locations.list.query.mockResolvedValue([venue]);
   for (const fn of Object.values(auth)) fn.mockResolvedValue({ ok: true });
 }
 
@@ -214,6 +221,7 @@ export const ADMIN_PRIVILEGES = [
   "admin.setRole",
   "admin.auditLog",
   "admin.settings",
+  "locations.save",
 ];
 
 /** A tRPC client error as the client library shapes it: the server's error data on `.data`. */

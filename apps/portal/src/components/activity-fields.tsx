@@ -2,6 +2,7 @@
 // what, when and where, registration, check-in and cancellation, books and partners. The
 // single-activity form and the series form (its session template) share it.
 import { ACTIVITY_KINDS, AUDIENCES, REGISTRATION_MODES } from "@readers/domain";
+import { A } from "@solidjs/router";
 import { type Component, For, type JSX, Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import { useI18n } from "../i18n/index.ts";
@@ -12,6 +13,7 @@ import {
   MINUTE_FIELDS,
 } from "../lib/activity-form.ts";
 import type { Venue } from "../lib/venues.ts";
+import { useSession } from "../session.tsx";
 import { CheckboxField, Field, SelectField, TextAreaField } from "./field.tsx";
 
 export interface ActivityFieldsProps {
@@ -21,8 +23,10 @@ export interface ActivityFieldsProps {
   error: (field: ActivityField) => string | undefined;
   touch: (field: ActivityField) => void;
   register: (field: ActivityField) => (element: HTMLElement) => void;
-  /** Undefined while they load. */
+  /** Undefined while they load; empty when there are none (or they failed to load). */
   venues: readonly Venue[] | undefined;
+  /** locations.list failed: say so rather than "there are none". */
+  venuesFailed?: boolean;
   timeZone: string;
   /** Start and end; a series given by dates lists them elsewhere. */
   showTimes: boolean;
@@ -51,6 +55,7 @@ const MINUTE_HINTS = {
 
 export const ActivityFields: Component<ActivityFieldsProps> = (props) => {
   const { t } = useI18n();
+  const session = useSession();
   const text = (field: ActivityField, value: string) => props.setValues(field, value);
   const zoneHint = () => props.timesHint ?? t("activityForm.timesHint", { zone: props.timeZone });
   return (
@@ -146,17 +151,18 @@ export const ActivityFields: Component<ActivityFieldsProps> = (props) => {
         <Show
           when={props.venues?.length !== 0}
           fallback={
-            <Field
-              id="activity-venue"
-              label={t("activityForm.venue")}
-              hint={t("activityForm.venueIdHint")}
-              autocomplete="off"
-              value={props.values.locationId}
-              onInput={(value) => text("locationId", value.trim())}
-              onBlur={() => props.touch("locationId")}
-              error={props.error("locationId")}
-              ref={props.register("locationId")}
-            />
+            <div class="field" classList={{ "field--invalid": Boolean(props.error("locationId")) }}>
+              <p class="field__label">{t("activityForm.venue")}</p>
+              <p id="activity-venue" tabindex="-1" ref={props.register("locationId")}>
+                {props.venuesFailed ? t("activityForm.venuesFailed") : t("activityForm.noVenues")}{" "}
+                <Show when={session.can("locations.save")} fallback={t("activityForm.askAdmin")}>
+                  <A href="/admin/locations">{t("activityForm.addLocations")}</A>
+                </Show>
+              </p>
+              <Show when={props.error("locationId")}>
+                {(text) => <p class="field__error">{text()}</p>}
+              </Show>
+            </div>
           }
         >
           <SelectField

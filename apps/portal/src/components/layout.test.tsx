@@ -61,6 +61,7 @@ describe("layout", () => {
       email: "wang@example.org",
       role: "member",
       locale: "zh-CN",
+      emailVerified: true,
     });
     renderPortal("/");
     expect(await screen.findByText("您已登录为 王芳。")).toBeTruthy();

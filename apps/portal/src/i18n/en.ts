@@ -28,6 +28,7 @@ export const en = {
     activities: "Activities",
     myActivities: "My activities",
     adminActivities: "Activities",
+    locations: "Locations",
   },
   common: {
     loading: "Loading…",
@@ -237,6 +238,7 @@ export const en = {
     endBeforeStart: "The end must be after the start.",
     activityTooLong: "An activity can last at most a year.",
     venueRequired: "Choose the venue.",
+    locationNameRequired: "Enter the location's name.",
     capacityInvalid:
       "Enter a whole number of seats from 1 to {{max}}, or leave it empty for no limit.",
     partyLargerThanCapacity: "A party cannot be larger than the capacity.",
@@ -255,6 +257,7 @@ export const en = {
     notFound: "We could not find what you asked for.",
     badRequest: "Some of the information is not valid. Check it and try again.",
     conflict: "Someone changed this in the meantime. Reload the page and try again.",
+    importMalformed: "The file is not valid CSV.",
     domain: {
       MEMBERSHIP_INACTIVE: "Your membership does not allow this at the moment.",
       MEMBERSHIP_PENDING: "Your membership has not started yet.",
@@ -299,6 +302,13 @@ export const en = {
         "{{confirmedSeats}} seats are already confirmed; the capacity cannot be lower.",
       CHECKIN_NOT_OPEN: "Check-in opens at {{opensAt}}.",
       NOT_REGISTERED_AND_FULL: "There are no free seats for this party.",
+      EMAIL_UNVERIFIED:
+        "Confirm your e-mail address first: open the link we sent you. A member list imported by the association has this address.",
+      OWN_MEMBERSHIP: "Another officer handles your own membership.",
+      LAST_ADMIN: "You are the last administrator: make someone else an administrator first.",
+      TIER_CHANGE_NEEDS_APPLICATION:
+        "A membership cannot change tier here: to change tier, leave and apply for the new tier.",
+      IMPORT_MALFORMED: "The file is not valid CSV (near line {{line}}).",
     },
     auth: {
       INVALID_EMAIL_OR_PASSWORD: "The e-mail address or password is not correct.",
@@ -308,6 +318,7 @@ export const en = {
       INVALID_EMAIL: "Enter a valid e-mail address.",
       INVALID_TOKEN: "This reset link is not valid or has expired. Request a new one.",
       EMAIL_NOT_VERIFIED: "Please confirm your e-mail address first.",
+      EMAIL_ALREADY_VERIFIED: "Your e-mail address is confirmed already.",
     },
   },
   guard: {
@@ -413,8 +424,16 @@ export const en = {
       "Deleting your account signs you out everywhere and removes your name, e-mail address, phone number and member details. Your membership ends. Attendance at activities and book loans are kept only as anonymous counts for the association's statistics. This cannot be undone.",
     confirmEmail: "Type your e-mail address to confirm",
     confirmEmailHint: "Your account's e-mail address is {{email}}.",
+    emailConfirmation: "E-mail address",
+    emailConfirmed: "Confirmed",
+    emailNotConfirmed: "Not confirmed yet: open the link in the e-mail we sent you.",
     delete: "Delete my account",
     deleting: "Deleting…",
+  },
+  emailConfirmation: {
+    resend: "Send confirmation e-mail again",
+    sending: "Sending…",
+    sent: "We have sent a new confirmation e-mail to {{email}}. Open the link in it, then come back here.",
   },
   activities: {
     title: "Activities",
@@ -647,8 +666,10 @@ export const en = {
     ends: "Ends",
     venue: "Venue",
     chooseVenue: "Choose a venue",
-    venueIdHint:
-      "No venues are known yet: enter the id of the library location (ask an administrator).",
+    noVenues: "No locations have been set up yet, so the activity cannot be given a venue.",
+    addLocations: "Add locations",
+    askAdmin: "Ask an administrator to add the library's locations.",
+    venuesFailed: "We could not load the locations.",
     registrationHeading: "Registration",
     capacity: "Capacity",
     capacityHint: "Seats. Leave empty for no limit.",
@@ -928,6 +949,7 @@ export const en = {
       imported: "Imported from a CSV file",
       profile_updated: "Member details changed",
       account_deleted: "Account deleted",
+      account_linked: "Account linked (e-mail confirmed)",
     },
     eventDetails: {
       tier: "Tier: {{tier}}",
@@ -969,6 +991,7 @@ export const en = {
       toList: "Go to the member list",
       missingColumns: "Missing columns: {{columns}}.",
       unknownColumns: "Unknown columns: {{columns}}.",
+      duplicateColumns: "Columns named twice: {{columns}}.",
       problemCodes: {
         REQUIRED: "{{column}}: required",
         TOO_LONG: "{{column}}: too long",
@@ -982,8 +1005,34 @@ export const en = {
         INVALID_MEMBER_NUMBER: "{{column}}: not a valid member number",
         MEMBER_NUMBER_TAKEN: "{{column}}: another member has this number",
         MEMBER_NUMBER_CHANGED: "{{column}}: differs from the member's current number",
+        WRONG_CELL_COUNT:
+          "This row has a different number of cells than the header — a comma in a name? Put the name in quotes.",
+        EMAIL_UNCONFIRMED:
+          "{{column}}: the member's account has not confirmed this address; the row would change their details",
         fallback: "{{column}}: {{code}}",
       },
+    },
+    locations: {
+      title: "Locations",
+      intro:
+        "The library's sites where activities take place. Everyone sees a location's name and address on activity pages.",
+      loadFailed: "We could not load the locations.",
+      empty: "There are no locations yet. Add the first one below: every activity needs a venue.",
+      caption: "Locations",
+      name: "Name",
+      address: "Address",
+      addressHint: "Optional. Shown on activity pages and in calendar entries.",
+      noAddress: "No address",
+      actions: "Actions",
+      edit: "Edit",
+      editNamed: "Edit {{name}}",
+      newHeading: "New location",
+      editHeading: "Edit location {{name}}",
+      add: "Add location",
+      save: "Save location",
+      cancelEdit: "Cancel editing",
+      created: "The location {{name}} has been added.",
+      updated: "The location has been saved.",
     },
     tiers: {
       title: "Membership tiers",

@@ -50,4 +50,8 @@ export const auth = {
   resetPassword(input: { newPassword: string; token: string }) {
     return run(() => client.resetPassword(input));
   },
+  /** Sends the confirmation link again; it lands on the home page once followed. */
+  sendVerificationEmail(email: string) {
+    return run(() => client.sendVerificationEmail({ email, callbackURL: "/" }));
+  },
 };

@@ -53,4 +53,21 @@ describe("domain codes", () => {
     );
     expect(errorDetails(new Error("x"))).toEqual({});
   });
+
+  it("include the membership and import refusals", () => {
+    for (const code of [
+      "EMAIL_UNVERIFIED",
+      "OWN_MEMBERSHIP",
+      "LAST_ADMIN",
+      "TIER_CHANGE_NEEDS_APPLICATION",
+      "IMPORT_MALFORMED",
+    ]) {
+      expect(trpcErrorKey({ data: { code: "PRECONDITION_FAILED", domainCode: code } })).toBe(
+        `errors.domain.${code}`,
+      );
+    }
+    expect(authErrorKey({ status: 400, code: "EMAIL_ALREADY_VERIFIED" })).toBe(
+      "errors.auth.EMAIL_ALREADY_VERIFIED",
+    );
+  });
 });

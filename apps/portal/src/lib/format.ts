@@ -85,6 +85,10 @@ export function useFormat() {
     for (const name of ["opensAt", "closedAt", "until"]) {
       if (typeof details[name] === "string") params[name] = instant(details[name]);
     }
+    // The CSV parser does not always know where it stopped.
+    if (key === "errors.domain.IMPORT_MALFORMED" && params.line === undefined) {
+      return i18n.t("errors.importMalformed");
+    }
     return i18n.t(key, params);
   };
 

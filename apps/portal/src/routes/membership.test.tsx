@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
+  auth,
+  member,
   memberRecord,
   membershipView,
   resetFakes,
@@ -123,6 +125,27 @@ describe("membership page: applying", () => {
     expect((await screen.findByRole("alert")).textContent).toContain(
       "There is already a current membership.",
     );
+  });
+
+  it("offers the confirmation e-mail again when an imported member has the address", async () => {
+    signedIn({ ...member, emailVerified: false });
+    trpc.memberships.apply.mutate.mockRejectedValue(
+      trpcError("PRECONDITION_FAILED", "EMAIL_UNVERIFIED"),
+    );
+    renderPortal("/membership");
+    fireEvent.click(await screen.findByRole("radio", { name: "Student" }));
+    expect(screen.queryByRole("button", { name: "Send confirmation e-mail again" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Apply" }));
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Confirm your e-mail address first: open the link we sent you. A member list imported by the association has this address.",
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Send confirmation e-mail again" }));
+    expect(
+      await screen.findByText(
+        "We have sent a new confirmation e-mail to lin@example.org. Open the link in it, then come back here.",
+      ),
+    ).toBeTruthy();
+    expect(auth.sendVerificationEmail).toHaveBeenCalledWith("lin@example.org");
   });
 });
 

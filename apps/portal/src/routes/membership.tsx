@@ -10,9 +10,11 @@ import { createFormState } from "../components/form.ts";
 import { Guard } from "../components/guard.tsx";
 import { StatusBadge } from "../components/membership-status.tsx";
 import { Page } from "../components/page.tsx";
+import { ResendConfirmation } from "../components/resend-confirmation.tsx";
 import { ErrorNotice, Loading, SuccessNotice } from "../components/status.tsx";
 import { TierSummary } from "../components/tier-summary.tsx";
 import { useI18n } from "../i18n/index.ts";
+import { domainCode } from "../lib/errors.ts";
 import { useFormat } from "../lib/format.ts";
 import { type MembershipView, renewalPreview } from "../lib/membership.ts";
 import { trpc } from "../lib/trpc.ts";
@@ -284,12 +286,15 @@ const ApplyForm: Component<{ tiers: readonly Tier[]; onDone: (message: string) =
     return problem && t(problem.key, problem.params);
   };
   const [failure, setFailure] = createSignal<string>();
+  // Refused because an imported member has this address: offer the confirmation link again.
+  const [unverified, setUnverified] = createSignal(false);
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     if (form.busy() || !form.validate()) return;
     form.setBusy(true);
     setFailure(undefined);
+    setUnverified(false);
     try {
       await trpc.memberships.apply.mutate({
         tierId: tierId(),
@@ -304,6 +309,7 @@ const ApplyForm: Component<{ tiers: readonly Tier[]; onDone: (message: string) =
       props.onDone(t("membership.applied"));
     } catch (error) {
       setFailure(fmt.error(error));
+      setUnverified(domainCode(error) === "EMAIL_UNVERIFIED");
     } finally {
       form.setBusy(false);
     }
@@ -312,6 +318,9 @@ const ApplyForm: Component<{ tiers: readonly Tier[]; onDone: (message: string) =
   return (
     <form class="form" novalidate onSubmit={submit}>
       <Show when={failure()}>{(text) => <ErrorNotice>{text()}</ErrorNotice>}</Show>
+      <Show when={unverified() && session.account()}>
+        {(account) => <ResendConfirmation email={account().email} />}
+      </Show>
       <fieldset class="tier-options" aria-describedby={message("tier") ? "tier-error" : undefined}>
         <legend>{t("membership.tiersLegend")}</legend>
         <For each={props.tiers}>

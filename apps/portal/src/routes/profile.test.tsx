@@ -1,6 +1,14 @@
 import { fireEvent, screen, waitFor } from "@solidjs/testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { member, memberRecord, resetFakes, signedIn, trpc, trpcError } from "../../test/fakes.ts";
+import {
+  auth,
+  member,
+  memberRecord,
+  resetFakes,
+  signedIn,
+  trpc,
+  trpcError,
+} from "../../test/fakes.ts";
 import { renderPortal } from "../../test/render-portal.tsx";
 
 vi.mock("../lib/trpc.ts", () => import("../../test/fakes.ts"));
@@ -130,5 +138,36 @@ describe("profile page", () => {
     expect((await screen.findByRole("alert")).textContent).toContain(
       "Some of the information is not valid.",
     );
+  });
+
+  it("says the address is confirmed, with nothing to send", async () => {
+    renderPortal("/profile");
+    expect(await screen.findByText("Confirmed")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Send confirmation e-mail again" })).toBeNull();
+  });
+
+  it("sends the confirmation e-mail again while the address is not confirmed", async () => {
+    signedIn({ ...member, emailVerified: false }, 0, { member: memberRecord() });
+    auth.sendVerificationEmail.mockResolvedValueOnce({
+      ok: false,
+      failure: { status: 429 },
+    });
+    renderPortal("/profile");
+    expect(
+      await screen.findByText("Not confirmed yet: open the link in the e-mail we sent you."),
+    ).toBeTruthy();
+    const resend = screen.getByRole("button", { name: "Send confirmation e-mail again" });
+    fireEvent.click(resend);
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Too many attempts. Please wait a minute and try again.",
+    );
+    fireEvent.click(resend);
+    expect(
+      await screen.findByText(
+        "We have sent a new confirmation e-mail to lin@example.org. Open the link in it, then come back here.",
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(auth.sendVerificationEmail).toHaveBeenLastCalledWith("lin@example.org");
   });
 });

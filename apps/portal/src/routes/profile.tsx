@@ -9,6 +9,7 @@ import { CheckboxField, Field, SelectField } from "../components/field.tsx";
 import { createFormState } from "../components/form.ts";
 import { Guard } from "../components/guard.tsx";
 import { Page } from "../components/page.tsx";
+import { ResendConfirmation } from "../components/resend-confirmation.tsx";
 import { ErrorNotice, SuccessNotice } from "../components/status.tsx";
 import { useI18n } from "../i18n/index.ts";
 import { downloadFile } from "../lib/download.ts";
@@ -94,7 +95,18 @@ const ProfileForm: Component<{ account: Account; member: MemberRecord | null }> 
             <dt>{t("profile.email")}</dt>
             <dd>{props.account.email}</dd>
           </div>
+          <div>
+            <dt>{t("profile.emailConfirmation")}</dt>
+            <dd>
+              {props.account.emailVerified
+                ? t("profile.emailConfirmed")
+                : t("profile.emailNotConfirmed")}
+            </dd>
+          </div>
         </dl>
+        <Show when={!props.account.emailVerified}>
+          <ResendConfirmation email={props.account.email} />
+        </Show>
       </section>
       <section class="card" aria-labelledby="member-heading">
         <h2 id="member-heading">{t("profile.memberHeading")}</h2>

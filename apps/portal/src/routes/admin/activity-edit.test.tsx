@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import {
+  ADMIN_PRIVILEGES,
   activityDetail,
   activityItem,
   member,
@@ -25,7 +26,7 @@ function fill(label: string, value: string) {
 beforeEach(() => {
   resetFakes();
   signedIn({ ...member, role: "organizer" }, 0, { privileges: ORGANIZER_PRIVILEGES });
-  // Venues are gathered from the activities organizers see.
+  // Venues come from locations.list (the fakes' one venue); the list is for the page's other calls.
   trpc.activities.list.query.mockResolvedValue({ items: [activityItem()], nextCursor: null });
 });
 
@@ -203,5 +204,48 @@ describe("editing an activity", () => {
     expect(
       await screen.findByText("This activity was cancelled; it can no longer be edited."),
     ).toBeTruthy();
+  });
+});
+
+describe("venue", () => {
+  it("offers the library's locations, used before or not", async () => {
+    trpc.locations.list.query.mockResolvedValue([
+      venue,
+      { id: "reading-room", name: "East reading room", address: null },
+    ]);
+    renderPortal("/admin/activities/new");
+    const select = (await screen.findByLabelText("Venue")) as HTMLSelectElement;
+    await waitFor(() => expect(select.options.length).toBe(3));
+    expect([...select.options].map((option) => option.textContent)).toEqual([
+      "Choose a venue",
+      "East reading room",
+      "Main library, hall A",
+    ]);
+    fireEvent.change(select, { target: { value: "reading-room" } });
+    expect(select.value).toBe("reading-room");
+  });
+
+  it("says there are none, with a link to add them for administrators", async () => {
+    trpc.locations.list.query.mockResolvedValue([]);
+    signedIn({ ...member, role: "admin" }, 0, { privileges: ADMIN_PRIVILEGES });
+    renderPortal("/admin/activities/new");
+    expect(
+      await screen.findByText(/No locations have been set up yet, so the activity cannot be given/),
+    ).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Add locations" }).getAttribute("href")).toBe(
+      "/admin/locations",
+    );
+    expect(screen.queryByLabelText("Venue")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Create activity" }));
+    expect(await screen.findByText("Choose the venue.")).toBeTruthy();
+  });
+
+  it("asks organizers to turn to an administrator", async () => {
+    trpc.locations.list.query.mockResolvedValue([]);
+    renderPortal("/admin/activities/new");
+    expect(
+      await screen.findByText(/Ask an administrator to add the library's locations\./),
+    ).toBeTruthy();
+    expect(screen.queryByRole("link", { name: "Add locations" })).toBeNull();
   });
 });

@@ -36,22 +36,21 @@ import {
 } from "../../lib/activity-form.ts";
 import { useFormat } from "../../lib/format.ts";
 import { trpc } from "../../lib/trpc.ts";
-import { knownVenues, type Venue } from "../../lib/venues.ts";
+import { listVenues, type Venue } from "../../lib/venues.ts";
 import { useSession } from "../../session.tsx";
 
 type Scope = "one" | "series";
 
-/** The venues to offer: those known from activities, and the activity's own. */
+/** The library's locations, and the activity's own (kept even if it could not be listed). */
 function useVenues(current: () => ActivityDetail | undefined) {
-  const [venues] = createResource(() => knownVenues());
-  return createMemo<Venue[] | undefined>(() => {
-    const list = venues.error ? [] : venues.latest;
+  const [venues] = createResource(() => listVenues());
+  const list = createMemo<Venue[] | undefined>(() => {
+    const found = venues.error ? [] : venues.latest;
     const own = current()?.location;
-    if (!list) return own ? [{ id: own.id, name: own.name }] : undefined;
-    return own && !list.some((v) => v.id === own.id)
-      ? [...list, { id: own.id, name: own.name }]
-      : list;
+    if (!found) return own ? [own] : undefined;
+    return own && !found.some((v) => v.id === own.id) ? [...found, own] : found;
   });
+  return { list, failed: () => Boolean(venues.error) };
 }
 
 const ActivityForm: Component<{
@@ -171,7 +170,8 @@ const ActivityForm: Component<{
         error={error}
         touch={form.touch}
         register={form.register}
-        venues={venues()}
+        venues={venues.list()}
+        venuesFailed={venues.failed()}
         timeZone={fmt.zone()}
         showTimes
         showWindows

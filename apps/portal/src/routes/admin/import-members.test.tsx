@@ -146,6 +146,7 @@ describe("member import", () => {
       trpcError("BAD_REQUEST", "IMPORT_COLUMNS_INVALID", {
         missing: ["tier"],
         unknown: ["nickname"],
+        duplicate: ["email", "email"],
       }),
     );
     renderPortal("/admin/members/import");
@@ -156,6 +157,66 @@ describe("member import", () => {
     expect(alert.textContent).toContain("The first line of the file must name the import columns.");
     expect(alert.textContent).toContain("Missing columns: tier.");
     expect(alert.textContent).toContain("Unknown columns: nickname.");
+    expect(alert.textContent).toContain("Columns named twice: email.");
+  });
+
+  it("explains misaligned rows and unconfirmed accounts", async () => {
+    trpc.memberships.import.mutate.mockResolvedValue({
+      committed: false,
+      counts: { create: 0, update: 0, unchanged: 0, error: 2 },
+      rows: [
+        {
+          line: 2,
+          action: "error",
+          email: "lin@example.org",
+          problems: [{ column: "email", code: "WRONG_CELL_COUNT" }],
+        },
+        {
+          line: 3,
+          action: "error",
+          email: "wang@example.org",
+          problems: [{ column: "email", code: "EMAIL_UNCONFIRMED" }],
+        },
+      ],
+      sample: [],
+    });
+    renderPortal("/admin/members/import");
+    await screen.findByLabelText("Or paste the CSV text");
+    paste(CSV);
+    fireEvent.click(screen.getByRole("button", { name: "Check file" }));
+    const table = await screen.findByRole("table", { name: "Rows with problems" });
+    expect(
+      within(table).getByText(
+        "This row has a different number of cells than the header — a comma in a name? Put the name in quotes.",
+      ),
+    ).toBeTruthy();
+    expect(
+      within(table).getByText(
+        "email: the member's account has not confirmed this address; the row would change their details",
+      ),
+    ).toBeTruthy();
+  });
+
+  it("says where a file stops being CSV", async () => {
+    trpc.memberships.import.mutate.mockRejectedValue(
+      trpcError("BAD_REQUEST", "IMPORT_MALFORMED", { line: 7 }),
+    );
+    renderPortal("/admin/members/import");
+    await screen.findByLabelText("Or paste the CSV text");
+    paste('email,first_name\n"unclosed,Mei\n');
+    fireEvent.click(screen.getByRole("button", { name: "Check file" }));
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "The file is not valid CSV (near line 7).",
+    );
+    // Without a line the sentence does not name one.
+    trpc.memberships.import.mutate.mockRejectedValue(
+      trpcError("BAD_REQUEST", "IMPORT_MALFORMED", { line: null }),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Check file" }));
+    await waitFor(() =>
+      expect(screen.getByRole("alert").textContent).toContain("The file is not valid CSV."),
+    );
+    expect(screen.getByRole("alert").textContent).not.toContain("line");
   });
 
   it("explains a file that is too long", async () => {

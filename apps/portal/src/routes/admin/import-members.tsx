@@ -118,6 +118,7 @@ const ImportContent: Component = () => {
     text: string;
     missing: string[];
     unknown: string[];
+    duplicate: string[];
   }>();
   const [missingText, setMissingText] = createSignal(false);
   let textarea: HTMLTextAreaElement | undefined;
@@ -140,6 +141,7 @@ const ImportContent: Component = () => {
       text: fmt.error(error),
       missing: list(details.missing),
       unknown: list(details.unknown),
+      duplicate: list(details.duplicate),
     });
   }
 
@@ -254,6 +256,12 @@ const ImportContent: Component = () => {
             <Show when={problem().unknown.length > 0}>
               {" "}
               {t("admin.import.unknownColumns", { columns: problem().unknown.join(", ") })}
+            </Show>
+            <Show when={problem().duplicate.length > 0}>
+              {" "}
+              {t("admin.import.duplicateColumns", {
+                columns: [...new Set(problem().duplicate)].join(", "),
+              })}
             </Show>
           </ErrorNotice>
         )}

@@ -68,6 +68,13 @@ function detail(membership = pending) {
         details: { tier: "Standard" },
       },
       {
+        id: 3,
+        kind: "account_linked",
+        at: "2025-01-09T01:00:00.000Z",
+        actorName: "Lin Mei",
+        details: {},
+      },
+      {
         id: 0,
         kind: "brand_new_kind",
         at: "2025-01-08T02:00:00.000Z",
@@ -101,6 +108,7 @@ describe("member detail", () => {
     expect(within(history).getByText("Membership suspended")).toBeTruthy();
     expect(within(history).getByText("Reason: Unreturned books")).toBeTruthy();
     expect(within(history).getByText("Applied for a membership")).toBeTruthy();
+    expect(within(history).getByText("Account linked (e-mail confirmed)")).toBeTruthy();
     expect(within(history).getByText("Tier: Standard")).toBeTruthy();
     // An event kind the portal does not know yet is shown as it is.
     expect(within(history).getByText("brand_new_kind")).toBeTruthy();

@@ -30,7 +30,7 @@ import {
 import { useFormat } from "../../lib/format.ts";
 import { checkSeriesForm, type SeriesFormValues, seriesFormValues } from "../../lib/series-form.ts";
 import { trpc } from "../../lib/trpc.ts";
-import { knownVenues } from "../../lib/venues.ts";
+import { listVenues } from "../../lib/venues.ts";
 import { useSession } from "../../session.tsx";
 import { AttendanceCounts } from "./roster.tsx";
 
@@ -44,7 +44,7 @@ const SeriesForm: Component = () => {
     ...activityFormValues(undefined, fmt.zone()),
     kind: "reading_club",
   });
-  const [venues] = createResource(() => knownVenues());
+  const [venues] = createResource(() => listVenues());
   const [submitted, setSubmitted] = createSignal(false);
   const [touched, setTouched] = createSignal<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = createSignal(false);
@@ -273,6 +273,7 @@ const SeriesForm: Component = () => {
         touch={touch}
         register={() => () => undefined}
         venues={venues.error ? [] : venues.latest}
+        venuesFailed={Boolean(venues.error)}
         timeZone={fmt.zone()}
         showTimes={series.schedule === "repeat"}
         showWindows={false}
