@@ -12,6 +12,7 @@ import { useSession } from "../session.tsx";
 const ADMIN_LINKS: readonly { href: string; label: MessageKey; action: string }[] = [
   { href: "/admin/members", label: "nav.members", action: "memberships.list" },
   { href: "/admin/activities", label: "nav.adminActivities", action: "activities.create" },
+  { href: "/admin/locations", label: "nav.locations", action: "locations.save" },
   { href: "/admin/tiers", label: "nav.tiers", action: "memberships.saveTier" },
   { href: "/admin/audit", label: "nav.audit", action: "admin.auditLog" },
   { href: "/admin/settings", label: "nav.settings", action: "admin.settings" },

@@ -6,6 +6,7 @@ import {
   MemberProfileInputSchema,
   MembershipSuspendInputSchema,
   NAME_MAX_LENGTH,
+  NOTE_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   PAYMENT_REFERENCE_MAX_LENGTH,
@@ -87,6 +88,22 @@ export function checkPhone(value: string): Message | undefined {
   if (value.trim().length > PHONE_MAX_LENGTH)
     return { key: "validation.phoneTooLong", params: { max: PHONE_MAX_LENGTH } };
   return { key: "validation.phoneInvalid" };
+}
+
+/** A location's name (locations.save: required, at most NAME_MAX_LENGTH). */
+export function checkLocationName(value: string): Message | undefined {
+  const name = value.trim();
+  if (!name) return { key: "validation.locationNameRequired" };
+  if (name.length > NAME_MAX_LENGTH)
+    return { key: "validation.textTooLong", params: { max: NAME_MAX_LENGTH } };
+  return undefined;
+}
+
+/** A location's optional address (at most NOTE_MAX_LENGTH). */
+export function checkLocationAddress(value: string): Message | undefined {
+  if (value.trim().length > NOTE_MAX_LENGTH)
+    return { key: "validation.textTooLong", params: { max: NOTE_MAX_LENGTH } };
+  return undefined;
 }
 
 /** The reason for a suspension: required, the member is told. */
