@@ -7,6 +7,7 @@ import {
   linkImportedMember,
   rateLimit,
   session,
+  syncMemberEmail,
   user,
   verification,
 } from "@readers/db";
@@ -141,6 +142,10 @@ export function createAuth(options: AuthOptions) {
       user: {
         update: {
           before: async (data) => ({ data: checkUserFields(data) }),
+          // A confirmed change of address moves the member record's address along.
+          after: async (updated) => {
+            await syncMemberEmail(options.db, updated.id, updated.email, new Date());
+          },
         },
         create: {
           before: async (data) => ({ data: checkUserFields(data) }),
@@ -159,6 +164,9 @@ export function createAuth(options: AuthOptions) {
       },
     },
     user: {
+      // The new address gets a confirmation link; the change happens when it is opened, so
+      // nobody can move an account (and its membership) to an address they do not own.
+      changeEmail: { enabled: true },
       additionalFields: {
         // Never settable by the client: roles change only through admin.setRole.
         role: { type: "string", required: false, defaultValue: "member", input: false },

@@ -194,6 +194,42 @@ describe.each(testDrivers(inject("databaseUrl")))("accounts on $name", (driver) 
     expect((await jsonOf(session)).user.emailVerified).toBe(true);
   });
 
+  it("changes the e-mail address only through a link sent to the new one, and the member follows", async () => {
+    const ann = await t.person("Ann Lee");
+    const cookie = await t.signIn(ann.email);
+    const tier = await t
+      .caller({ ...ann, role: "admin" })
+      .memberships.saveTier.call(null, { name: "Free", term: { kind: "rolling", months: 12 } });
+    await t.caller(ann).memberships.apply.call(null, {
+      tierId: (tier as { id: string }).id,
+      profile: { firstName: "Ann", lastName: "Lee" },
+    });
+    const change = await t.app.request("/api/auth/change-email", {
+      method: "POST",
+      headers: { ...json, cookie },
+      body: JSON.stringify({ newEmail: "ann.new@example.org", callbackURL: "/profile" }),
+    });
+    expect(change.status).toBe(200);
+    // Nothing changes until the new address confirms.
+    expect(
+      (await trpcGet(t.app, "me.get", undefined, { cookie })).body.result.data.account.email,
+    ).toBe(ann.email);
+    await t.worker.drain();
+    const file = readdirSync(t.mailDir).find((f) =>
+      readFileSync(join(t.mailDir, f), "utf8").includes("To: ann.new@example.org"),
+    );
+    expect(file).toBeTruthy();
+    const eml = readFileSync(join(t.mailDir, file!), "utf8")
+      .replace(/=\r?\n/g, "")
+      .replace(/=3D/g, "=");
+    const url = eml.match(/http:\/\/localhost:3999(\/api\/auth\/verify-email\?token=[^\s&]+)/)?.[1];
+    expect(url).toBeTruthy();
+    await t.app.request(url!);
+    const me = (await trpcGet(t.app, "me.get", undefined, { cookie })).body.result.data;
+    expect(me.account.email).toBe("ann.new@example.org");
+    expect(me.member.email).toBe("ann.new@example.org");
+  });
+
   it("rate-limits sign-in attempts per client address", async () => {
     const limited = buildHarness(h, { signInPerMinute: 3 });
     await limited.person("Ann");

@@ -85,6 +85,7 @@ export const auth = {
   requestPasswordReset: vi.fn(),
   resetPassword: vi.fn(),
   sendVerificationEmail: vi.fn(),
+  changeEmail: vi.fn(),
 };
 
 export const association = { name: "Riverside Readers", timezone: "Asia/Shanghai" };

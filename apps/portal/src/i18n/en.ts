@@ -400,6 +400,15 @@ export const en = {
     replaced: "Your old card no longer works. This is your new card.",
   },
   profile: {
+    changeEmailHeading: "Change your e-mail address",
+    changeEmailIntro:
+      "We send a confirmation link to the new address. Your address changes when you open it, so make sure you can read mail there.",
+    newEmail: "New e-mail address",
+    changeEmail: "Change e-mail",
+    changeEmailSending: "Sending…",
+    changeEmailSent:
+      "We have sent a confirmation link to {{email}}. Your address changes once you open it.",
+    changeEmailSame: "That is already your e-mail address.",
     title: "Profile",
     loadFailed: "We could not load your profile.",
     accountHeading: "Account",

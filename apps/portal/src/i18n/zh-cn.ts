@@ -392,6 +392,14 @@ export const zhCN: Catalog = {
     replaced: "旧卡已失效，这是您的新会员卡。",
   },
   profile: {
+    changeEmailHeading: "更改电子邮箱",
+    changeEmailIntro:
+      "我们会向新邮箱发送确认链接。打开链接后邮箱才会更改，请确认您能收到该邮箱的邮件。",
+    newEmail: "新电子邮箱",
+    changeEmail: "更改邮箱",
+    changeEmailSending: "正在发送…",
+    changeEmailSent: "我们已向 {{email}} 发送确认链接。打开链接后，您的邮箱即会更改。",
+    changeEmailSame: "这已经是您的电子邮箱。",
     title: "个人资料",
     loadFailed: "无法加载您的个人资料。",
     accountHeading: "账户",

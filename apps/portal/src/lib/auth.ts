@@ -50,6 +50,10 @@ export const auth = {
   resetPassword(input: { newPassword: string; token: string }) {
     return run(() => client.resetPassword(input));
   },
+  /** Asks to move the account to `newEmail`: a link goes there, and the change happens when it is opened. */
+  changeEmail(newEmail: string) {
+    return run(() => client.changeEmail({ newEmail, callbackURL: "/profile" }));
+  },
   /** Sends the confirmation link again; it lands on the home page once followed. */
   sendVerificationEmail(email: string) {
     return run(() => client.sendVerificationEmail({ email, callbackURL: "/" }));

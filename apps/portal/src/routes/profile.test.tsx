@@ -170,4 +170,26 @@ describe("profile page", () => {
     expect(screen.queryByRole("alert")).toBeNull();
     expect(auth.sendVerificationEmail).toHaveBeenLastCalledWith("lin@example.org");
   });
+
+  it("asks for a confirmed new address before changing it", async () => {
+    auth.changeEmail.mockResolvedValueOnce({ ok: true });
+    renderPortal("/profile");
+    const field = await screen.findByLabelText("New e-mail address");
+    const button = screen.getByRole("button", { name: "Change e-mail" });
+    fireEvent.input(field, { target: { value: "not-an-address" } });
+    fireEvent.click(button);
+    expect(await screen.findByText("Enter an e-mail address like name@example.org.")).toBeTruthy();
+    expect(auth.changeEmail).not.toHaveBeenCalled();
+    fireEvent.input(field, { target: { value: "lin@example.org" } });
+    fireEvent.click(button);
+    expect(await screen.findByText("That is already your e-mail address.")).toBeTruthy();
+    fireEvent.input(field, { target: { value: "Lin.New@example.org" } });
+    fireEvent.click(button);
+    expect(
+      await screen.findByText(
+        "We have sent a confirmation link to lin.new@example.org. Your address changes once you open it.",
+      ),
+    ).toBeTruthy();
+    expect(auth.changeEmail).toHaveBeenCalledWith("lin.new@example.org");
+  });
 });

@@ -12,10 +12,12 @@ import { Page } from "../components/page.tsx";
 import { ResendConfirmation } from "../components/resend-confirmation.tsx";
 import { ErrorNotice, SuccessNotice } from "../components/status.tsx";
 import { useI18n } from "../i18n/index.ts";
+import { auth } from "../lib/auth.ts";
 import { downloadFile } from "../lib/download.ts";
+import { authErrorKey } from "../lib/errors.ts";
 import { useFormat } from "../lib/format.ts";
 import { trpc } from "../lib/trpc.ts";
-import { checkName, checkPersonName, checkPhone } from "../lib/validation.ts";
+import { checkEmail, checkName, checkPersonName, checkPhone } from "../lib/validation.ts";
 import { type Account, type MemberRecord, useSession } from "../session.tsx";
 
 /** Where deleting an account lands: home, with a confirmation. */
@@ -298,6 +300,66 @@ const DeleteSection: Component<{ account: Account }> = (props) => {
   );
 };
 
+/** Change of address: confirmed by a link sent to the new address before anything changes. */
+const ChangeEmailSection: Component<{ account: Account }> = (props) => {
+  const { t } = useI18n();
+  const [email, setEmail] = createSignal("");
+  const [sentTo, setSentTo] = createSignal<string>();
+  const [failure, setFailure] = createSignal<string>();
+  const form = createFormState<"newEmail">({ newEmail: () => checkEmail(email()) });
+  const message = () => {
+    const problem = form.error("newEmail");
+    return problem && t(problem.key, problem.params);
+  };
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    setSentTo(undefined);
+    setFailure(undefined);
+    if (form.busy() || !form.validate()) return;
+    const newEmail = email().trim().toLowerCase();
+    if (newEmail === props.account.email) {
+      setFailure(t("profile.changeEmailSame"));
+      return;
+    }
+    form.setBusy(true);
+    const result = await auth.changeEmail(newEmail);
+    form.setBusy(false);
+    if (result.ok) setSentTo(newEmail);
+    else setFailure(t(authErrorKey(result.failure)));
+  }
+
+  return (
+    <section class="card" aria-labelledby="change-email-heading">
+      <h2 id="change-email-heading">{t("profile.changeEmailHeading")}</h2>
+      <p>{t("profile.changeEmailIntro")}</p>
+      <form class="form" novalidate onSubmit={submit}>
+        <Show when={failure()}>{(text) => <ErrorNotice>{text()}</ErrorNotice>}</Show>
+        <Show when={sentTo()}>
+          {(to) => (
+            <SuccessNotice>
+              <p>{t("profile.changeEmailSent", { email: to() })}</p>
+            </SuccessNotice>
+          )}
+        </Show>
+        <Field
+          id="new-email"
+          label={t("profile.newEmail")}
+          type="email"
+          autocomplete="email"
+          value={email()}
+          onInput={setEmail}
+          error={message()}
+          ref={form.register("newEmail")}
+        />
+        <button type="submit" class="button" disabled={form.busy()}>
+          {form.busy() ? t("profile.changeEmailSending") : t("profile.changeEmail")}
+        </button>
+      </form>
+    </section>
+  );
+};
+
 const ProfileContent: Component = () => {
   const session = useSession();
   return (
@@ -305,6 +367,7 @@ const ProfileContent: Component = () => {
       {(account) => (
         <>
           <ProfileForm account={account()} member={session.member()} />
+          <ChangeEmailSection account={account()} />
           <LanguageSection />
           <DataSection />
           <DeleteSection account={account()} />

@@ -510,3 +510,23 @@ export async function linkImportedMember(
   }
   return linked;
 }
+
+/**
+ * Keeps the member's address equal to the account's after a confirmed change. When another
+ * member already has that address (an imported record), the member keeps its old one rather
+ * than fail the account change; organizers see both in the member list.
+ */
+export async function syncMemberEmail(
+  db: Database,
+  userId: string,
+  email: string,
+  now: Date,
+): Promise<void> {
+  const lower = email.toLowerCase();
+  const taken = await db
+    .select({ id: member.id, userId: member.userId })
+    .from(member)
+    .where(eq(member.email, lower));
+  if (taken.some((m) => m.userId !== userId)) return;
+  await db.update(member).set({ email: lower, updatedAt: now }).where(eq(member.userId, userId));
+}
