@@ -1,7 +1,7 @@
 // Who sees which activity, the organizers' audit trail, and the refusals the routers share.
-import { type ActivityRow, recordAudit, type Tx } from "@readers/db";
+import type { ActivityRow } from "@readers/db";
 import { TRPCError } from "@trpc/server";
-import type { Actor, Context } from "../trpc/context.ts";
+import type { Actor } from "../trpc/context.ts";
 
 export const notFound = (what: string) =>
   new TRPCError({ code: "NOT_FOUND", message: `${what} not found.` });
@@ -22,24 +22,7 @@ export function canSee(actor: Actor, row: Pick<ActivityRow, "publishedAt" | "aud
 }
 
 /** Organizer and admin actions: one audit row in the same transaction. */
-export async function audit(
-  tx: Tx,
-  ctx: Context,
-  action: string,
-  targetType: string,
-  targetId: string,
-  details: Record<string, unknown> = {},
-): Promise<void> {
-  await recordAudit(tx, {
-    actorId: ctx.actor.kind === "user" ? ctx.actor.userId : null,
-    actorKind: ctx.actor.kind === "user" ? ctx.actor.role : ctx.actor.kind,
-    action,
-    targetType,
-    targetId,
-    details,
-    ip: ctx.ip,
-  });
-}
+export { auditAction as audit } from "../audit.ts";
 
 /** Opaque keyset cursor of a listing ordered by (start, id). */
 export function encodeCursor(startsAt: Date, id: string): string {

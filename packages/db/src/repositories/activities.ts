@@ -21,6 +21,7 @@ import {
   membershipTier,
   registration,
 } from "../schema/index.ts";
+import { escapeLike } from "./members.ts";
 
 type Db = Database | Tx;
 export type ActivityRow = typeof activity.$inferSelect;
@@ -663,10 +664,6 @@ export async function confirmedRegistrationsStarting(
 }
 
 // ---------------------------------------------------------------------------- listing
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export interface ActivityListFilter {
   from?: Date;
