@@ -87,7 +87,7 @@ export function membershipStatusOn(
  * Status of a membership at instant `now`, "today" being taken in the association's
  * `timeZone` (IANA name, e.g. `"Asia/Shanghai"`).
  *
- * @example membershipStatus(membership, tier, new Date(), "Europe/Paris") // "active"
+ * @example membershipStatus(membership, tier, now, "Europe/Paris") // "active"
  */
 export function membershipStatus(
   membership: MembershipFacts,
