@@ -534,4 +534,36 @@ describe.each(testDrivers(inject("databaseUrl")))("registrations on $name", (dri
       t.caller(ann, NOW).registrations.registerSeries({ seriesId: "missing" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+
+  it("lists registrations in the member's data export and forgets guest details with the account", async () => {
+    const id = await publishedActivity(t, organizer);
+    await register(ann, { activityId: id });
+    const nonMember = { ...(await makeMember(h.db, "Gil Guest", "none")), memberId: undefined };
+    await register(nonMember, {
+      activityId: id,
+      guest: { name: "Gil Guest", email: nonMember.email },
+    });
+    const mine = await t.caller(ann, NOW).me.exportData();
+    expect(mine.registrations).toEqual([
+      expect.objectContaining({
+        activity: "On reading slowly",
+        status: "confirmed",
+        asGuest: false,
+      }),
+    ]);
+    const theirs = await t.caller(nonMember, NOW).me.exportData();
+    expect(theirs.registrations).toEqual([
+      expect.objectContaining({ status: "confirmed", asGuest: true }),
+    ]);
+    await t.caller(nonMember, NOW).me.deleteAccount({ confirmEmail: nonMember.email });
+    const left = await queryRows<{
+      guest_name: string | null;
+      guest_email: string | null;
+      party_size: number;
+    }>(
+      h.db,
+      sql`select guest_name, guest_email, party_size from registration where member_id is null`,
+    );
+    expect(left).toEqual([{ guest_name: null, guest_email: null, party_size: 1 }]);
+  });
 });

@@ -3,6 +3,7 @@ import { and, asc, count, eq, or, sql } from "drizzle-orm";
 import type { Database, Tx } from "../client.ts";
 import {
   account,
+  activity,
   auditLog,
   member,
   memberEvent,
@@ -11,6 +12,7 @@ import {
   membershipTier,
   notification,
   outbox,
+  registration,
   user,
 } from "../schema/index.ts";
 import { escapeLike } from "./members.ts";
@@ -142,6 +144,11 @@ export async function deleteUserAccount(
   email: string,
 ): Promise<void> {
   await db.delete(outbox).where(or(eq(outbox.userId, id), eq(outbox.toEmail, email.toLowerCase())));
+  // Guest registrations made with this address keep their seats in the counts, not the person.
+  await db
+    .update(registration)
+    .set({ guestName: null, guestEmail: null })
+    .where(eq(registration.guestEmail, email.toLowerCase()));
   await db.delete(user).where(eq(user.id, id));
 }
 
@@ -183,6 +190,26 @@ export async function personalDataOf(db: Database | Tx, userId: string) {
         .from(memberEvent)
         .where(eq(memberEvent.memberId, m.id))
     : [];
+  const registrations = await db
+    .select({
+      activity: activity.title,
+      startsAt: activity.startsAt,
+      status: registration.status,
+      partySize: registration.partySize,
+      registeredAt: registration.createdAt,
+      cancelledAt: registration.cancelledAt,
+      lateCancellation: registration.lateCancellation,
+      checkedInAt: registration.checkedInAt,
+      asGuest: sql<boolean>`${registration.memberId} is null`,
+    })
+    .from(registration)
+    .innerJoin(activity, eq(activity.id, registration.activityId))
+    .where(
+      or(
+        m ? eq(registration.memberId, m.id) : undefined,
+        account ? eq(registration.guestEmail, account.email.toLowerCase()) : undefined,
+      ),
+    );
   const notifications = await db
     .select({
       kind: notification.kind,
@@ -219,6 +246,7 @@ export async function personalDataOf(db: Database | Tx, userId: string) {
     })),
     payments,
     history,
+    registrations,
     notifications,
   };
 }
