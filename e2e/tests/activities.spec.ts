@@ -110,9 +110,25 @@ test("a 2-seat activity fills, waitlists, promotes on cancellation, and takes a 
   await cy.page.goto("/notifications");
   await expect(cy.page.getByText("A seat is yours")).toBeVisible();
 
-  // A guest registers for the public activity and cancels through the manage link.
+  // A guest registers for the public activity and cancels through the manage link. Public
+  // pages render for an anonymous visitor without a single script error.
   const guestContext = await browser.newContext();
   const guest = await guestContext.newPage();
+  const scriptErrors: string[] = [];
+  guest.on("pageerror", (error) => scriptErrors.push(error.message));
+  guest.on("console", (message) => {
+    if (message.type() === "error") scriptErrors.push(message.text());
+  });
+  await guest.goto("/activities");
+  await expect(guest.getByRole("heading", { level: 1, name: "Activities" })).toBeVisible();
+  await expect(guest.getByRole("link", { name: "Poetry evening" }).first()).toBeVisible();
+  await expectAccessible(guest);
+  // The shareable page carries Open Graph tags and leads to the activity.
+  const share = await guest.request.get(activityPath!.replace("/activities/", "/a/"), {
+    maxRedirects: 0,
+  });
+  const shareHtml = await share.text();
+  expect(shareHtml).toContain('property="og:title" content="Poetry evening"');
   await guest.goto(activityPath!);
   await expectAccessible(guest);
   // The activity is full again (Amy and Cy): the guest is waitlisted, which still needs the link.
@@ -127,6 +143,7 @@ test("a 2-seat activity fills, waitlists, promotes on cancellation, and takes a 
   await guest.getByRole("button", { name: "Cancel registration" }).click();
   await guest.getByRole("button", { name: "Yes, cancel" }).click();
   await expect(guest.getByText("Your registration has been cancelled.")).toBeVisible();
+  expect(scriptErrors).toEqual([]);
 
   // The roster shows it all to the organizer.
   await o.goto(`/admin${activityPath}/roster`);
