@@ -1,6 +1,7 @@
 // The sanctioned building blocks for procedures. Every procedure declares the action it
 // performs (`.meta({ action })`) and the domain's can() table decides who may call it; the
 // typed procedure kinds below narrow the caller for the handler.
+import { hitRateLimit } from "@readers/db";
 import { type Action, can } from "@readers/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
@@ -94,3 +95,33 @@ export const kioskProcedure = publicProcedure.use(({ ctx, next }) => {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Kiosk token required." });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
+
+/**
+ * Limits how often one client may call a procedure: per account when signed in, per
+ * network address otherwise (guest registrations, kiosk name search). Counted in the
+ * database, so several API instances share one count.
+ */
+export function rateLimit(options: { name: string; max: number; windowMs: number }) {
+  return t.middleware(async ({ ctx, next }) => {
+    const who =
+      ctx.actor.kind === "user"
+        ? `user:${ctx.actor.userId}`
+        : ctx.actor.kind === "kiosk"
+          ? `kiosk:${ctx.actor.deviceId}`
+          : `ip:${ctx.ip ?? "unknown"}`;
+    const { allowed, retryAfterMs } = await hitRateLimit(
+      ctx.db,
+      `${options.name}:${who}`,
+      ctx.now,
+      options.windowMs,
+      options.max,
+    );
+    if (!allowed) {
+      throw new TRPCError({
+        code: "TOO_MANY_REQUESTS",
+        message: `Too many attempts. Try again in ${Math.ceil(retryAfterMs / 1000)} seconds.`,
+      });
+    }
+    return next();
+  });
+}

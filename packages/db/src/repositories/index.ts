@@ -5,5 +5,6 @@ export * from "./locations.ts";
 export * from "./members.ts";
 export * from "./notifications.ts";
 export * from "./outbox.ts";
+export * from "./rate-limits.ts";
 export * from "./settings.ts";
 export * from "./users.ts";
