@@ -152,6 +152,12 @@ describe.each(testDrivers(inject("databaseUrl")))("activities on $name", (driver
     for (const danger of ["<script", "alert", "javascript:", "onerror", "onclick", "<img"]) {
       expect(page.descriptionHtml).not.toContain(danger);
     }
+    // The organizer's preview is the same sanitised HTML, before saving; members cannot use it.
+    const preview = await org().previewDescription({ markdown: page.description });
+    expect(preview.html).toBe(page.descriptionHtml);
+    await expect(
+      t.caller(ann).activities.previewDescription({ markdown: "x" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("edits: time or venue changes tell every registrant, more seats promote, fewer than confirmed are refused", async () => {

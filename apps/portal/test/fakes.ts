@@ -41,6 +41,7 @@ export const trpc = {
     export: query(),
   },
   activities: {
+    previewDescription: query(),
     list: query(),
     get: query(),
     create: mutation(),

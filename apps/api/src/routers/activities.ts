@@ -48,6 +48,7 @@ import {
   ActivityUpdateInputSchema,
   AttendanceInputSchema,
   attendanceSummary,
+  DESCRIPTION_MAX_LENGTH,
   decideActivityCancellation,
   decideActivityUpdate,
   decideManualCheckIn,
@@ -63,7 +64,7 @@ import {
   seriesSessionInputs,
 } from "@readers/domain";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
-import type { ZodError } from "zod";
+import { type ZodError, z } from "zod";
 import {
   audit,
   canSee,
@@ -73,6 +74,7 @@ import {
   notFound,
 } from "../activities/access.ts";
 import { memberStanding } from "../activities/applicant.ts";
+import { renderMarkdown } from "../activities/markdown.ts";
 import { activityPayload, notifyRegistrants, notifyRegistration } from "../activities/notify.ts";
 import { promoteWaitlist } from "../activities/promotion.ts";
 import { ROSTER_MAX, rosterCsv, rosterLine, rosterLines } from "../activities/roster.ts";
@@ -326,6 +328,12 @@ export const activitiesRouter = {
     }),
 
   // ----------------------------------------------------------------------- planning
+  /** The description as the activity page will show it (the same sanitiser), before saving. */
+  previewDescription: organizerProcedure
+    .meta({ action: "activities.previewDescription" })
+    .input(z.object({ markdown: z.string().max(DESCRIPTION_MAX_LENGTH) }))
+    .query(({ input }) => ({ html: renderMarkdown(input.markdown) })),
+
   create: organizerProcedure
     .meta({ action: "activities.create" })
     .input(ActivityCreateInputSchema)

@@ -3,7 +3,7 @@
 // single-activity form and the series form (its session template) share it.
 import { ACTIVITY_KINDS, AUDIENCES, REGISTRATION_MODES } from "@readers/domain";
 import { A } from "@solidjs/router";
-import { type Component, For, type JSX, Show } from "solid-js";
+import { type Component, createSignal, For, type JSX, Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import { useI18n } from "../i18n/index.ts";
 import {
@@ -12,9 +12,54 @@ import {
   type ActivityFormValues,
   MINUTE_FIELDS,
 } from "../lib/activity-form.ts";
+import { trpc } from "../lib/trpc.ts";
 import type { Venue } from "../lib/venues.ts";
 import { useSession } from "../session.tsx";
 import { CheckboxField, Field, SelectField, TextAreaField } from "./field.tsx";
+
+/**
+ * Shows the description as the activity page will (the server's sanitiser renders it), so
+ * an organizer sees what Markdown and HTML survive before saving.
+ */
+const DescriptionPreview: Component<{ markdown: string }> = (props) => {
+  const { t } = useI18n();
+  const [html, setHtml] = createSignal<string>();
+  const [state, setState] = createSignal<"idle" | "loading" | "failed">("idle");
+  async function preview() {
+    setState("loading");
+    try {
+      setHtml((await trpc.activities.previewDescription.query({ markdown: props.markdown })).html);
+      setState("idle");
+    } catch {
+      setState("failed");
+    }
+  }
+  return (
+    <div class="description-preview">
+      <button
+        type="button"
+        class="button button--secondary"
+        disabled={state() === "loading"}
+        onClick={() => void preview()}
+      >
+        {t("activityForm.preview")}
+      </button>
+      <div aria-live="polite">
+        <Show when={state() === "failed"}>
+          <p class="field__error">{t("activityForm.previewFailed")}</p>
+        </Show>
+        <Show when={html() !== undefined && state() !== "failed"}>
+          <section class="card prose" aria-label={t("activityForm.previewHeading")}>
+            <Show when={html()} fallback={<p>{t("activityForm.previewEmpty")}</p>}>
+              {/* Sanitised by the server, the same HTML the activity page shows. */}
+              <div innerHTML={html()} />
+            </Show>
+          </section>
+        </Show>
+      </div>
+    </div>
+  );
+};
 
 export interface ActivityFieldsProps {
   values: ActivityFormValues;
@@ -112,6 +157,7 @@ export const ActivityFields: Component<ActivityFieldsProps> = (props) => {
           error={props.error("description")}
           ref={props.register("description")}
         />
+        <DescriptionPreview markdown={props.values.description} />
       </section>
 
       <section class="card" aria-labelledby="when-heading">

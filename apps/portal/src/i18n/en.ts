@@ -655,6 +655,10 @@ export const en = {
     status: "Status",
   },
   activityForm: {
+    preview: "Preview the description",
+    previewHeading: "Preview of the description",
+    previewEmpty: "The description is empty.",
+    previewFailed: "We could not show the preview. Try again.",
     newTitle: "New activity",
     editTitle: "Edit activity",
     backToList: "Back to the activities",

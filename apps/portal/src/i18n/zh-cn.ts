@@ -635,6 +635,10 @@ export const zhCN: Catalog = {
     status: "状态",
   },
   activityForm: {
+    preview: "预览活动介绍",
+    previewHeading: "活动介绍预览",
+    previewEmpty: "活动介绍为空。",
+    previewFailed: "无法显示预览，请重试。",
     newTitle: "新建活动",
     editTitle: "编辑活动",
     backToList: "返回活动列表",

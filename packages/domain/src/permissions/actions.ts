@@ -31,6 +31,7 @@ export const ACTIONS = [
   "memberships.export",
   "activities.list",
   "activities.get",
+  "activities.previewDescription",
   "activities.create",
   "activities.update",
   "activities.publish",

@@ -79,6 +79,7 @@ export const PERMISSIONS: Readonly<Record<Action, PermissionRule>> = {
   "memberships.export": STAFF,
   "activities.list": PUBLIC,
   "activities.get": PUBLIC,
+  "activities.previewDescription": STAFF,
   "activities.create": STAFF,
   "activities.update": STAFF,
   "activities.publish": STAFF,

@@ -39,6 +39,21 @@ describe("new activity", () => {
     );
   });
 
+  it("previews the description as the activity page will show it", async () => {
+    trpc.activities.previewDescription.query.mockResolvedValueOnce({
+      html: "<p><strong>Bring</strong> a book</p>",
+    });
+    renderPortal("/admin/activities/new");
+    await screen.findByRole("heading", { level: 1, name: "New activity" });
+    fill("Description", "**Bring** a book <script>x</script>");
+    fireEvent.click(screen.getByRole("button", { name: "Preview the description" }));
+    const preview = await screen.findByRole("region", { name: "Preview of the description" });
+    expect(preview.querySelector("strong")?.textContent).toBe("Bring");
+    expect(trpc.activities.previewDescription.query).toHaveBeenCalledWith({
+      markdown: "**Bring** a book <script>x</script>",
+    });
+  });
+
   it("checks every field with the domain's rules, as it is typed", async () => {
     renderPortal("/admin/activities/new");
     await screen.findByRole("heading", { level: 1, name: "New activity" });
