@@ -795,6 +795,7 @@ export const en = {
     attendedOf: "{{attended}} of {{counted}} (needs {{required}})",
   },
   roster: {
+    seatsArriving: "Seats arriving for {{name}}",
     title: "Roster",
     attendanceHeading: "Attendance",
     registrationsHeading: "Registrations",

@@ -774,6 +774,7 @@ export const zhCN: Catalog = {
     attendedOf: "{{counted}} 场中出席 {{attended}} 场（需 {{required}} 场）",
   },
   roster: {
+    seatsArriving: "{{name}} 实际到场人数",
     title: "名单",
     attendanceHeading: "出席情况",
     registrationsHeading: "报名",

@@ -148,7 +148,7 @@ describe("roster", () => {
     expect(checkIn.getAttribute("aria-describedby")).toBe("line-r1");
     fireEvent.click(checkIn);
     expect(await screen.findByText("Mei Lin is checked in.")).toBeTruthy();
-    expect(trpc.activities.checkIn.mutate).toHaveBeenCalledWith({ registrationId: "r1" });
+    expect(trpc.activities.checkIn.mutate).toHaveBeenCalledWith({ registrationId: "r1", seats: 1 });
     expect(within(row("Mei Lin")).getByText("Attended")).toBeTruthy();
     expect(screen.getByText("1 of 3 seats checked in")).toBeTruthy();
 
@@ -170,6 +170,34 @@ describe("roster", () => {
       await screen.findByText("Zhao Lei has been moved to confirmed and notified."),
     ).toBeTruthy();
     expect(trpc.activities.moveFromWaitlist.mutate).toHaveBeenCalledWith({ registrationId: "r3" });
+  });
+
+  it("checks in only the part of a party that came", async () => {
+    renderPortal("/admin/activities/a1/roster");
+    await screen.findByRole("table", { name: "Registrations" });
+    expect(within(row("Mei Lin")).queryByRole("combobox")).toBeNull();
+    const seats = within(row("Wang Fang")).getByRole("combobox", {
+      name: "Seats arriving for Wang Fang",
+    });
+    expect((seats as HTMLSelectElement).value).toBe("2");
+    fireEvent.change(seats, { target: { value: "1" } });
+    trpc.activities.checkIn.mutate.mockResolvedValue({
+      outcome: "CHECKED_IN",
+      registration: line({
+        registrationId: "r2",
+        name: "Wang Fang",
+        kind: "guest",
+        memberNumber: null,
+        partySize: 2,
+        checkedInAt: "2030-05-01T10:55:00Z",
+        checkedInSeats: 1,
+        attendance: "attended",
+      }),
+      occupancy: { checkedInSeats: 1, capacity: 3 },
+    });
+    fireEvent.click(within(row("Wang Fang")).getByRole("button", { name: "Check in" }));
+    expect(await screen.findByText("Wang Fang is checked in.")).toBeTruthy();
+    expect(trpc.activities.checkIn.mutate).toHaveBeenCalledWith({ registrationId: "r2", seats: 1 });
   });
 
   it("translates a refused check-in", async () => {

@@ -122,6 +122,10 @@ const RosterContent: Component<{ id: string }> = (props) => {
     );
   }
 
+  // Seats arriving per party (part of a party may not come); the whole party by default.
+  const [arriving, setArriving] = createSignal<Record<string, number>>({});
+  const seatsFor = (line: Line) => arriving()[line.registrationId] ?? line.partySize;
+
   async function act(line: Line, action: "checkIn" | "undo" | "promote") {
     setBusy(line.registrationId);
     setFailure(undefined);
@@ -130,6 +134,7 @@ const RosterContent: Component<{ id: string }> = (props) => {
       if (action === "checkIn") {
         const result = await trpc.activities.checkIn.mutate({
           registrationId: line.registrationId,
+          seats: seatsFor(line),
         });
         replaceLine(result.registration, result.occupancy);
         setDone(
@@ -327,6 +332,28 @@ const RosterContent: Component<{ id: string }> = (props) => {
                               </td>
                               <td>
                                 <div class="actions">
+                                  <Show when={actions().checkIn && line.partySize > 1}>
+                                    <select
+                                      class="select--small"
+                                      aria-label={t("roster.seatsArriving", { name: line.name })}
+                                      value={seatsFor(line)}
+                                      onChange={(event) =>
+                                        setArriving({
+                                          ...arriving(),
+                                          [line.registrationId]: Number(event.currentTarget.value),
+                                        })
+                                      }
+                                    >
+                                      <For
+                                        each={Array.from(
+                                          { length: line.partySize },
+                                          (_, i) => i + 1,
+                                        )}
+                                      >
+                                        {(n) => <option value={n}>{n}</option>}
+                                      </For>
+                                    </select>
+                                  </Show>
                                   <Show when={actions().checkIn}>
                                     <button
                                       type="button"
