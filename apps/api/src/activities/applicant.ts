@@ -4,10 +4,10 @@ import {
   currentMembership,
   type Database,
   type MembershipRow,
+  type StrikeFact,
   strikeCandidates,
   type TierRow,
   type Tx,
-  toActivity,
   toTier,
 } from "@readers/db";
 import {
@@ -27,6 +27,11 @@ export interface MemberStanding {
   noShowPenaltyUntil: Date | null;
 }
 
+/** Strikes older than this can no longer matter at `now` (the window plus the penalty). */
+export function strikesSince(now: Date, settings: NoShowSettings = DEFAULT_NO_SHOW_SETTINGS): Date {
+  return new Date(now.getTime() - (settings.windowDays + settings.penaltyDays) * MS_PER_DAY);
+}
+
 /**
  * The member's standing at `now`. A member without any membership is a member of the public
  * again (the domain's `cancelled`: public activities only).
@@ -40,6 +45,11 @@ export async function memberStanding(
     settings?: NoShowSettings;
     /** The current membership when the caller already has it (`memberOfUser`). */
     current?: { membership: MembershipRow; tier: TierRow } | null;
+    /**
+     * The strike candidates since `strikesSince(now, settings)` when the caller already read
+     * them (`memberOfUser` with `strikesSince`).
+     */
+    strikes?: StrikeFact[];
   } = {},
 ): Promise<MemberStanding> {
   const settings = options.settings ?? DEFAULT_NO_SHOW_SETTINGS;
@@ -49,21 +59,23 @@ export async function memberStanding(
     ? membershipStatusOn(facts(current.membership), toTier(current.tier), todayIn(now, timeZone))
     : "cancelled";
   if (settings.penaltyDays === 0) return { membershipStatus, noShowPenaltyUntil: null };
-  // A strike older than the window plus the penalty can no longer matter.
-  const since = new Date(now.getTime() - (settings.windowDays + settings.penaltyDays) * MS_PER_DAY);
-  const strikes = (await strikeCandidates(db, memberId, since)).flatMap(
-    ({ registration, activity }) => {
-      if (registration.lateCancellation && registration.cancelledAt)
-        return [registration.cancelledAt];
-      const a = toActivity(activity);
-      return isNoShow(
-        { status: registration.status as "confirmed", checkedInAt: registration.checkedInAt },
-        a,
-        now,
-      )
-        ? [a.startsAt]
-        : [];
-    },
-  );
+  const candidates =
+    options.strikes ??
+    (await strikeCandidates(db, memberId, strikesSince(now, settings))).map(
+      ({ registration, activity }): StrikeFact => ({
+        status: registration.status,
+        checkedInAt: registration.checkedInAt,
+        lateCancellation: registration.lateCancellation,
+        cancelledAt: registration.cancelledAt,
+        startsAt: activity.startsAt,
+        noShowAfterMinutes: activity.noShowAfterMinutes,
+      }),
+    );
+  const strikes = candidates.flatMap((f) => {
+    if (f.lateCancellation && f.cancelledAt) return [f.cancelledAt];
+    return isNoShow({ status: f.status as "confirmed", checkedInAt: f.checkedInAt }, f, now)
+      ? [f.startsAt]
+      : [];
+  });
   return { membershipStatus, noShowPenaltyUntil: noShowPenaltyUntil(strikes, now, settings) };
 }

@@ -14,7 +14,7 @@ import {
   enqueueOutbox,
   holderKey,
   insertRegistrations,
-  lockActivity,
+  lockActivityWithLocation,
   type RegistrationHolder,
   type RegistrationRow,
   seatsAndHolders,
@@ -26,7 +26,7 @@ import type { TRPCError } from "@trpc/server";
 import { isUniqueViolation } from "../trpc/db-errors.ts";
 import { domainError } from "../trpc/errors.ts";
 import { notFound } from "./access.ts";
-import { outboxRowsForRegistrant, type ResolvedRegistrant } from "./notify.ts";
+import { activityPayload, outboxRowsForRegistrant, type ResolvedRegistrant } from "./notify.ts";
 
 /** Beyond this many, a batch's single insert grows large; the rest wait for the next one. */
 export const REGISTRATION_BATCH_MAX = 200;
@@ -39,8 +39,14 @@ export interface RegistrationRequest {
   guest: { name: string; email: string } | null;
   partySize: number;
   registrant: ResolvedRegistrant;
-  /** The message's activity fields (time and title are refreshed from the locked row). */
+  /**
+   * The message's fields besides the activity's own: those (`activityPayload`) are read from
+   * the locked row and its location when `place` is given; without it, only the time and
+   * title are, over the fields given here.
+   */
   payload: Record<string, unknown>;
+  /** Where the message's activity link points and the zone its times are shown in. */
+  place?: { publicUrl: string; timeZone: string };
   manageTokenHash: string | null;
   /** The request's instant: its place in the waitlist and the time rules are read at. */
   now: Date;
@@ -81,8 +87,10 @@ const ALREADY_REGISTERED: { code: DomainCode; message: string } = {
  */
 async function runBatch(db: Database, activityId: string, batch: RegistrationRequest[]) {
   return db.transaction(async (tx) => {
-    const row = await lockActivity(tx, activityId);
-    if (!row) return batch.map(() => ({ ok: false as const, error: notFound("Activity") }));
+    // The lock and the location's name (for the messages) in one round trip.
+    const locked = await lockActivityWithLocation(tx, activityId);
+    if (!locked) return batch.map(() => ({ ok: false as const, error: notFound("Activity") }));
+    const { row, locationName } = locked;
     const activity = toActivity(row);
     const state = await seatsAndHolders(
       tx,
@@ -138,6 +146,7 @@ async function runBatch(db: Database, activityId: string, batch: RegistrationReq
         const kind =
           reg.status === "confirmed" ? "registration_confirmed" : "registration_waitlisted";
         return outboxRowsForRegistrant(kind, reg, request.registrant, {
+          ...(request.place ? activityPayload(row, { locationName, ...request.place }) : {}),
           ...request.payload,
           ...fresh,
         });

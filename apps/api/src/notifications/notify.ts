@@ -10,19 +10,22 @@ export async function enqueueNotification(
   options: { dedupeKey?: string } = {},
 ): Promise<number> {
   let queued = 0;
+  // A member is told on several channels: their member and account rows are read once.
+  const addresses = new Map<string, Promise<Address | null>>();
   for (const message of planNotifications(event)) {
     let userId: string | null = null;
     let toEmail: string | null = null;
     let locale = "en";
     if (message.recipient.kind === "member") {
-      const member = await getMemberById(tx, message.recipient.memberId);
-      if (!member || member.erasedAt) continue;
-      toEmail = member.email;
-      if (member.userId) {
-        const account = await getUserById(tx, member.userId);
-        userId = account?.id ?? null;
-        locale = account?.locale ?? "en";
+      const memberId = message.recipient.memberId;
+      let address = addresses.get(memberId);
+      if (!address) {
+        address = addressOf(tx, memberId);
+        addresses.set(memberId, address);
       }
+      const found = await address;
+      if (!found) continue;
+      ({ userId, toEmail, locale } = found);
       // A member without an account (imported) can only be reached by e-mail.
       if (message.channel === "in_app" && !userId) continue;
     } else {
@@ -40,4 +43,19 @@ export async function enqueueNotification(
     });
   }
   return queued;
+}
+
+interface Address {
+  userId: string | null;
+  toEmail: string | null;
+  locale: string;
+}
+
+/** A member's e-mail address and account (for in-app and the locale); null once erased. */
+async function addressOf(tx: Tx, memberId: string): Promise<Address | null> {
+  const member = await getMemberById(tx, memberId);
+  if (!member || member.erasedAt) return null;
+  if (!member.userId) return { userId: null, toEmail: member.email, locale: "en" };
+  const account = await getUserById(tx, member.userId);
+  return { userId: account?.id ?? null, toEmail: member.email, locale: account?.locale ?? "en" };
 }

@@ -7,7 +7,6 @@ import {
   confirmedSeats,
   createCalendarFeed,
   getActivity,
-  getActivityWithLocation,
   getCalendarFeed,
   getLocation,
   getMemberByUserId,
@@ -42,7 +41,7 @@ import {
 } from "@readers/domain";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { audit, decodeCursor, encodeCursor, notFound } from "../activities/access.ts";
-import { memberStanding } from "../activities/applicant.ts";
+import { memberStanding, strikesSince } from "../activities/applicant.ts";
 import {
   activityPayload,
   notifyRegistration,
@@ -113,9 +112,10 @@ export const registrationsRouter = {
     .meta({ action: "registrations.register" })
     .input(RegisterInputSchema)
     .mutation(async ({ ctx, input }) => {
-      // Everything that does not depend on the seats is read before the lock (who is
-      // registering, the activity's place for the message): each round trip inside the
-      // locked section delays every registration queued behind it.
+      // Who is registering is read before the lock, in one query (member, current
+      // membership, strike candidates): each round trip inside the locked section delays
+      // every registration queued behind it. The activity itself, with its location's name
+      // for the message, is read once per batch, with the lock.
       let applicant: Applicant;
       let holder: { memberId: string } | { guestEmail: string };
       let registrant: ResolvedRegistrant;
@@ -130,7 +130,9 @@ export const registrationsRouter = {
             message: "Sign in, or register as a guest with a name and an e-mail address.",
           });
         }
-        const found = await memberOfUser(ctx.db, ctx.actor.userId);
+        const found = await memberOfUser(ctx.db, ctx.actor.userId, {
+          strikesSince: strikesSince(ctx.now),
+        });
         if (!found || found.member.erasedAt) {
           throw domainError({
             code: "NOT_A_MEMBER",
@@ -142,29 +144,23 @@ export const registrationsRouter = {
           found.member.id,
           ctx.now,
           ctx.services.timezone,
-          { current: found.current },
+          { current: found.current, strikes: found.strikes },
         );
         applicant = { kind: "member", ...standing, alreadyRegistered: false };
         holder = { memberId: found.member.id };
         registrant = registrantOf({ member: found.member, account: ctx.actor });
       }
-      const target = await getActivityWithLocation(ctx.db, input.activityId);
-      if (!target) throw notFound("Activity");
-      const payload = activityPayload(target.activity, {
-        locationName: target.location?.name ?? null,
-        publicUrl: ctx.services.publicUrl,
-        timeZone: ctx.services.timezone,
-      });
       const token = input.guest ? newSecretToken() : null;
 
       const { created, row, reason, waitlistPlace } = await submitRegistration(ctx.db, {
-        activityId: target.activity.id,
+        activityId: input.activityId,
         applicant,
         holder,
         guest: input.guest ?? null,
         partySize: input.partySize,
         registrant,
-        payload: { ...payload, ...(token ? { manageUrl: manageUrl(ctx, token) } : {}) },
+        payload: token ? { manageUrl: manageUrl(ctx, token) } : {},
+        place: { publicUrl: ctx.services.publicUrl, timeZone: ctx.services.timezone },
         manageTokenHash: token ? hashToken(token) : null,
         now: ctx.now,
       });

@@ -1,8 +1,15 @@
 // Request context: an inner part tests build directly (createContextInner) and an HTTP part
 // that resolves the caller from the session cookie or a kiosk's bearer token.
-import { createHash } from "node:crypto";
-import { type Database, findKioskByTokenHash, touchKiosk } from "@readers/db";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import {
+  type Database,
+  findKioskByTokenHash,
+  session as sessionTable,
+  touchKiosk,
+  user as userTable,
+} from "@readers/db";
 import { LOCALES, type Locale, USER_ROLES, type UserRole } from "@readers/domain";
+import { eq, sql } from "drizzle-orm";
 import type { Auth } from "../auth.ts";
 import type { Logger } from "../logger.ts";
 import { silentLogger } from "../logger.ts";
@@ -66,11 +73,146 @@ export async function resolveActor(
     await touchKiosk(db, device.id, now);
     return { kind: "kiosk", deviceId: device.id, locationId: device.locationId };
   }
-  // No cookie cache is configured, so this reads the session and user rows now: a role
-  // change or a revoked session applies at once.
+  // No cookie cache is configured: the session and user rows are read now, so a role change
+  // or a revoked session applies at once. The common case (a valid session not due for
+  // refresh) is read in one query; anything else goes through better-auth.
+  const fast = await sessionFastPath(db, auth, headers);
+  if (fast !== undefined) return fast;
   const session = await auth.api.getSession({ headers });
   if (!session) return { kind: "anonymous" };
   const u = session.user as typeof session.user & { role?: unknown; locale?: unknown };
+  return {
+    kind: "user",
+    userId: u.id,
+    role: asRole(u.role),
+    email: u.email,
+    name: u.name,
+    locale: asLocale(u.locale),
+    emailVerified: u.emailVerified === true,
+  };
+}
+
+/** The session-and-user read, built and prepared once per database handle. */
+function prepareSessionByToken(db: Database) {
+  return db
+    .select({ session: sessionTable, user: userTable })
+    .from(sessionTable)
+    .innerJoin(userTable, eq(userTable.id, sessionTable.userId))
+    .where(eq(sessionTable.token, sql.placeholder("token")))
+    .prepare("readers_session_by_token");
+}
+
+const sessionQueries = new WeakMap<Database, ReturnType<typeof prepareSessionByToken>>();
+
+function sessionByToken(db: Database) {
+  let query = sessionQueries.get(db);
+  if (!query) {
+    query = prepareSessionByToken(db);
+    sessionQueries.set(db, query);
+  }
+  return query;
+}
+
+interface SessionSettings {
+  tokenCookie: string;
+  /** Cookies whose presence leaves the request to better-auth (they change what it does). */
+  delegateCookies: string[];
+  secret: string;
+  expiresInMs: number;
+  updateAgeMs: number;
+  /** Whether this path may be used at all (database sessions, no cookie cache). */
+  usable: boolean;
+}
+
+const settingsByAuth = new WeakMap<Auth, Promise<SessionSettings>>();
+
+function sessionSettings(auth: Auth): Promise<SessionSettings> {
+  let settings = settingsByAuth.get(auth);
+  if (!settings) {
+    settings = auth.$context.then((c) => {
+      const options = c.options as {
+        secondaryStorage?: unknown;
+        session?: {
+          cookieCache?: { enabled?: boolean };
+          disableSessionRefresh?: boolean;
+          deferSessionRefresh?: boolean;
+        };
+      };
+      return {
+        tokenCookie: c.authCookies.sessionToken.name,
+        delegateCookies: [c.authCookies.dontRememberToken.name, c.authCookies.sessionData.name],
+        secret: c.secret,
+        expiresInMs: c.sessionConfig.expiresIn * 1000,
+        updateAgeMs: c.sessionConfig.updateAge * 1000,
+        usable:
+          options.session?.cookieCache?.enabled !== true &&
+          !options.secondaryStorage &&
+          !options.session?.disableSessionRefresh &&
+          !options.session?.deferSessionRefresh,
+      };
+    });
+    settingsByAuth.set(auth, settings);
+  }
+  return settings;
+}
+
+/** The cookies of a `Cookie` header as better-auth reads them (the first of a name wins). */
+function parseCookies(header: string): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of header.split(";")) {
+    const at = part.indexOf("=");
+    if (at === -1) continue;
+    const key = part.slice(0, at).trim();
+    if (cookies.has(key)) continue;
+    let value = part.slice(at + 1).trim();
+    if (value.codePointAt(0) === 34) value = value.slice(1, -1);
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      // kept as sent, as better-auth does
+    }
+    cookies.set(key, value);
+  }
+  return cookies;
+}
+
+/**
+ * better-auth's getSession for the common case, in one query (session joined with its user)
+ * instead of two plus its endpoint machinery: the signed session cookie verified as it does,
+ * the session row read now (a revoked session fails at once), the user row with it (a role
+ * change applies at once). Returns undefined whenever better-auth has more to do (no valid
+ * signature, no such session, expired, due for refresh, remember-me or cache cookies):
+ * the caller then asks better-auth, which decides as before.
+ */
+async function sessionFastPath(
+  db: Database,
+  auth: Auth,
+  headers: Headers,
+): Promise<Actor | undefined> {
+  const header = headers.get("cookie");
+  const settings = await sessionSettings(auth);
+  if (!settings.usable) return undefined;
+  if (!header) return { kind: "anonymous" };
+  const cookies = parseCookies(header);
+  if (settings.delegateCookies.some((name) => cookies.has(name))) return undefined;
+  const value = cookies.get(settings.tokenCookie);
+  if (!value) return { kind: "anonymous" };
+  const dot = value.lastIndexOf(".");
+  if (dot < 1) return undefined;
+  const token = value.slice(0, dot);
+  const signature = value.slice(dot + 1);
+  if (signature.length !== 44 || !signature.endsWith("=")) return undefined;
+  const expected = createHmac("sha256", settings.secret).update(token).digest();
+  const given = Buffer.from(signature, "base64");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  const [row] = await sessionByToken(db).execute({ token });
+  if (!row) return undefined;
+  const now = Date.now();
+  const expiresAt = row.session.expiresAt.getTime();
+  if (expiresAt <= now) return undefined;
+  // better-auth moves the expiry on once a session is updateAge old: its write, not ours.
+  if (expiresAt - settings.expiresInMs + settings.updateAgeMs <= now) return undefined;
+  const u = row.user;
   return {
     kind: "user",
     userId: u.id,

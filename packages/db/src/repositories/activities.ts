@@ -9,7 +9,21 @@ import type {
   RegistrationStatus,
   Series,
 } from "@readers/domain";
-import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  lt,
+  ne,
+  or,
+  type Placeholder,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { type Database, queryRows, type Tx } from "../client.ts";
 import {
   activity,
@@ -146,6 +160,24 @@ export async function seriesActivities(db: Db, seriesId: string): Promise<Activi
     .orderBy(asc(activity.startsAt), asc(activity.id));
 }
 
+/**
+ * Locks an activity's row as `lockActivity` does and reads its location's name in the same
+ * query: a registration batch needs both, and each round trip under the lock delays the
+ * registrations queued behind it.
+ */
+export async function lockActivityWithLocation(
+  tx: Tx,
+  id: string,
+): Promise<{ row: ActivityRow; locationName: string | null } | null> {
+  const rows = await tx
+    .select({ row: activity, locationName: location.name })
+    .from(activity)
+    .leftJoin(location, eq(location.id, activity.locationId))
+    .where(eq(activity.id, id))
+    .for("update", { of: activity });
+  return rows[0] ?? null;
+}
+
 /** An activity with its location, in one query. */
 export async function getActivityWithLocation(
   db: Db,
@@ -159,13 +191,25 @@ export async function getActivityWithLocation(
   return rows[0] ?? null;
 }
 
-/**
- * A signed-in person's member record with their current membership and its tier (the same
- * choice as `currentMembership`: not cancelled first, then the latest), in one query.
- */
-export async function memberOfUser(db: Db, userId: string) {
-  const rows = await db
-    .select({ member, membership, tier: membershipTier })
+/** The query of `memberOfUser`, with the strike candidates since `since` when given. */
+function selectMemberOfUser(db: Db, userId: string | Placeholder, since?: Date | Placeholder) {
+  return db
+    .select({
+      member,
+      membership,
+      tier: membershipTier,
+      strikes: since
+        ? sql<StrikeFactJson[]>`(select coalesce(json_agg(json_build_object(
+            'status', ${registration.status},
+            'checkedInAt', ${registration.checkedInAt},
+            'lateCancellation', ${registration.lateCancellation},
+            'cancelledAt', ${registration.cancelledAt},
+            'startsAt', ${activity.startsAt},
+            'noShowAfterMinutes', ${activity.noShowAfterMinutes})), '[]'::json)
+          from ${registration} inner join ${activity} on ${activity.id} = ${registration.activityId}
+          where ${registration.memberId} = ${member.id} and (${strikeCondition(since)}))`
+        : sql<null>`null`,
+    })
     .from(member)
     .leftJoin(
       membership,
@@ -177,12 +221,58 @@ export async function memberOfUser(db: Db, userId: string) {
     )
     .leftJoin(membershipTier, eq(membershipTier.id, membership.tierId))
     .where(eq(member.userId, userId));
+}
+
+/** With the strikes: asked on every registration, so built and prepared once per handle. */
+function prepareMemberOfUserWithStrikes(db: Database) {
+  return selectMemberOfUser(db, sql.placeholder("userId"), sql.placeholder("since")).prepare(
+    "readers_member_of_user_with_strikes",
+  );
+}
+
+const memberOfUserQueries = new WeakMap<
+  Database,
+  ReturnType<typeof prepareMemberOfUserWithStrikes>
+>();
+
+/**
+ * A signed-in person's member record with their current membership and its tier (the same
+ * choice as `currentMembership`: not cancelled first, then the latest), in one query; with
+ * `strikesSince`, their strike candidates since then too (as `strikeCandidates`).
+ */
+export async function memberOfUser(
+  db: Db,
+  userId: string,
+  options: {
+    /** Also read the member's strike candidates since then (as `strikeCandidates`). */
+    strikesSince?: Date;
+  } = {},
+) {
+  const since = options.strikesSince;
+  let rows: Awaited<ReturnType<typeof selectMemberOfUser>>;
+  if (since && isDatabase(db)) {
+    let query = memberOfUserQueries.get(db);
+    if (!query) {
+      query = prepareMemberOfUserWithStrikes(db);
+      memberOfUserQueries.set(db, query);
+    }
+    rows = await query.execute({ userId, since: since.toISOString() });
+  } else {
+    rows = await selectMemberOfUser(db, userId, since);
+  }
   const row = rows[0];
   if (!row) return null;
   return {
     member: row.member,
     current: row.membership && row.tier ? { membership: row.membership, tier: row.tier } : null,
+    /** Present when `strikesSince` was given. */
+    strikes: since ? parseStrikeFacts(row.strikes) : undefined,
   };
+}
+
+/** A handle outside any transaction (prepared statements are kept per handle). */
+function isDatabase(db: Db): db is Database {
+  return !("rollback" in db);
 }
 
 export async function locationExists(db: Db, id: string): Promise<boolean> {
@@ -616,6 +706,50 @@ export async function memberRegistrations(
  * checked in at published activities that started since `since`, and their late
  * cancellations since then. The domain decides which are strikes.
  */
+/** What deciding a strike needs of one registration (see `strikeCandidates`). */
+export interface StrikeFact {
+  status: RegistrationStatus;
+  checkedInAt: Date | null;
+  lateCancellation: boolean;
+  cancelledAt: Date | null;
+  startsAt: Date;
+  noShowAfterMinutes: number;
+}
+
+interface StrikeFactJson {
+  status: RegistrationStatus;
+  checkedInAt: string | null;
+  lateCancellation: boolean;
+  cancelledAt: string | null;
+  startsAt: string;
+  noShowAfterMinutes: number;
+}
+
+function parseStrikeFacts(value: unknown): StrikeFact[] {
+  const list = (typeof value === "string" ? JSON.parse(value) : (value ?? [])) as StrikeFactJson[];
+  return list.map((f) => ({
+    status: f.status,
+    checkedInAt: f.checkedInAt ? new Date(f.checkedInAt) : null,
+    lateCancellation: f.lateCancellation === true,
+    cancelledAt: f.cancelledAt ? new Date(f.cancelledAt) : null,
+    startsAt: new Date(f.startsAt),
+    noShowAfterMinutes: Number(f.noShowAfterMinutes),
+  }));
+}
+
+/** A member's registrations that are, or may become, strikes (no-show, late cancellation). */
+function strikeCondition(since: Date | Placeholder): SQL {
+  return or(
+    and(
+      eq(registration.status, "confirmed"),
+      sql`${registration.checkedInAt} is null`,
+      eq(activity.status, "published"),
+      gte(activity.startsAt, since),
+    ),
+    and(eq(registration.lateCancellation, true), gte(registration.cancelledAt, since)),
+  )!;
+}
+
 export async function strikeCandidates(
   db: Db,
   memberId: string,
@@ -625,20 +759,7 @@ export async function strikeCandidates(
     .select({ registration, activity })
     .from(registration)
     .innerJoin(activity, eq(activity.id, registration.activityId))
-    .where(
-      and(
-        eq(registration.memberId, memberId),
-        or(
-          and(
-            eq(registration.status, "confirmed"),
-            sql`${registration.checkedInAt} is null`,
-            eq(activity.status, "published"),
-            gte(activity.startsAt, since),
-          ),
-          and(eq(registration.lateCancellation, true), gte(registration.cancelledAt, since)),
-        ),
-      ),
-    );
+    .where(and(eq(registration.memberId, memberId), strikeCondition(since)));
 }
 
 /** Confirmed registrations of published activities starting in [from, to) (reminders). */
