@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type TestDatabase, testDrivers } from "@readers/db/testing";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import {
   buildHarness,
@@ -228,6 +229,44 @@ describe.each(testDrivers(inject("databaseUrl")))("accounts on $name", (driver) 
     const me = (await trpcGet(t.app, "me.get", undefined, { cookie })).body.result.data;
     expect(me.account.email).toBe("ann.new@example.org");
     expect(me.member.email).toBe("ann.new@example.org");
+  });
+
+  it("trusts a session cookie only with its signature, while its row lives and has not expired", async () => {
+    const ann = await t.person("Ann Lee");
+    const cookie = await t.signIn(ann.email);
+    const who = async (c: string) =>
+      (await trpcGet(t.app, "me.get", undefined, { cookie: c })).body.result.data.account?.email ??
+      null;
+    expect(await who(cookie)).toBe(ann.email);
+    // A changed signature, or a token signed with another secret, is nobody.
+    const [name, value] = cookie.split(/=(.*)/s) as [string, string];
+    const decoded = decodeURIComponent(value);
+    const dot = decoded.lastIndexOf(".");
+    const token = decoded.slice(0, dot);
+    const flipped = decoded.slice(dot + 1).replace(/^./, (ch) => (ch === "A" ? "B" : "A"));
+    expect(await who(`${name}=${encodeURIComponent(`${token}.${flipped}`)}`)).toBeNull();
+    const { createHmac } = await import("node:crypto");
+    const foreign = createHmac("sha256", "another-secret-another-secret-another-secret")
+      .update(token)
+      .digest("base64");
+    expect(await who(`${name}=${encodeURIComponent(`${token}.${foreign}`)}`)).toBeNull();
+    // A role change applies to the next request with the same cookie.
+    expect((await t.app.request("/trpc/memberships.list", { headers: { cookie } })).status).toBe(
+      403,
+    );
+    await h.db.execute(sql`update "user" set role = 'organizer' where id = ${ann.userId}`);
+    expect((await t.app.request("/trpc/memberships.list", { headers: { cookie } })).status).toBe(
+      200,
+    );
+    // An expired session, then a revoked one, is nobody.
+    await h.db.execute(
+      sql`update session set expires_at = now() - interval '1 minute' where token = ${token}`,
+    );
+    expect(await who(cookie)).toBeNull();
+    const again = await t.signIn(ann.email);
+    expect(await who(again)).toBe(ann.email);
+    await h.db.execute(sql`delete from session where user_id = ${ann.userId}`);
+    expect(await who(again)).toBeNull();
   });
 
   it("rate-limits sign-in attempts per client address", async () => {

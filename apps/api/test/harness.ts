@@ -26,7 +26,7 @@ export interface Harness {
   mailer: Mailer;
   worker: OutboxWorker;
   mailDir: string;
-  caller(actor: Actor, now?: Date): ReturnType<typeof appRouter.createCaller>;
+  caller(actor: Actor, now?: Date, ip?: string): ReturnType<typeof appRouter.createCaller>;
   /** Signs up through better-auth and sets the role; returns the user's actor. */
   person(name: string, role?: Role): Promise<Extract<Actor, { kind: "user" }>>;
   /** Signs in over HTTP and returns the session cookie. */
@@ -68,8 +68,8 @@ export function buildHarness(h: TestDatabase, options: { signInPerMinute?: numbe
     mailer,
     worker,
     mailDir: join(mailDir, "mail"),
-    caller: (actor, now) =>
-      appRouter.createCaller(createContextInner({ db: h.db, actor, services, now })),
+    caller: (actor, now, ip) =>
+      appRouter.createCaller(createContextInner({ db: h.db, actor, services, now, ip })),
     async person(name, role = "member") {
       const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}@example.org`;
       const res = await auth.api.signUpEmail({ body: { name, email, password: PASSWORD } });

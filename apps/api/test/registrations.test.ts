@@ -566,4 +566,19 @@ describe.each(testDrivers(inject("databaseUrl")))("registrations on $name", (dri
     );
     expect(left).toEqual([{ guest_name: null, guest_email: null, party_size: 1 }]);
   });
+
+  it("limits guest registrations per address, not members'", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push(await publishedActivity(t, organizer, { title: `Talk ${i}`, capacity: 100 }));
+    const guestAt = (n: number, ip: string) =>
+      t.caller(anonymous, NOW, ip).registrations.register({
+        activityId: ids[n % 3]!,
+        guest: { name: `Guest ${n}`, email: `guest${n}@example.org` },
+      } as never);
+    for (let n = 0; n < 20; n++) await guestAt(n, "198.51.100.7");
+    await expect(guestAt(20, "198.51.100.7")).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await guestAt(21, "198.51.100.8");
+    await register(ann, { activityId: ids[0]! });
+  });
 });

@@ -61,7 +61,10 @@ import { activityBrief, activityListView, registrationView } from "../activities
 import type { Context } from "../trpc/context.ts";
 import { onConflict } from "../trpc/db-errors.ts";
 import { domainError, unwrap } from "../trpc/errors.ts";
-import { memberProcedure, permissionSubject, publicProcedure } from "../trpc/init.ts";
+import { memberProcedure, permissionSubject, publicProcedure, rateLimit } from "../trpc/init.ts";
+
+/** A family or a class signing up one by one fits; a script filling every seat does not. */
+export const GUEST_REGISTRATIONS_PER_WINDOW = 20;
 
 /** Upcoming bookings are listed in full up to this many (nobody has more). */
 const UPCOMING_MAX = 200;
@@ -110,6 +113,15 @@ async function activityView(ctx: Context, row: ActivityRow) {
 export const registrationsRouter = {
   register: publicProcedure
     .meta({ action: "registrations.register" })
+    // Guests have no account to answer for: a bounded number of registrations per address.
+    .use(
+      rateLimit({
+        name: "guest-register",
+        max: GUEST_REGISTRATIONS_PER_WINDOW,
+        windowMs: 10 * 60_000,
+        anonymousOnly: true,
+      }),
+    )
     .input(RegisterInputSchema)
     .mutation(async ({ ctx, input }) => {
       // Who is registering is read before the lock, in one query (member, current

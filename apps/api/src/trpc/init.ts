@@ -101,8 +101,15 @@ export const kioskProcedure = publicProcedure.use(({ ctx, next }) => {
  * network address otherwise (guest registrations, kiosk name search). Counted in the
  * database, so several API instances share one count.
  */
-export function rateLimit(options: { name: string; max: number; windowMs: number }) {
+export function rateLimit(options: {
+  name: string;
+  max: number;
+  windowMs: number;
+  /** Count only callers without an account (guests); signed-in people are accountable. */
+  anonymousOnly?: boolean;
+}) {
   return t.middleware(async ({ ctx, next }) => {
+    if (options.anonymousOnly && ctx.actor.kind !== "anonymous") return next();
     const who =
       ctx.actor.kind === "user"
         ? `user:${ctx.actor.userId}`
