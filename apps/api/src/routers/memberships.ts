@@ -23,9 +23,11 @@ import {
   lockMember,
   lockMembership,
   MEMBER_SORTS,
+  type MembershipRow,
   nextMemberNumber,
   saveTier,
   setTierArchived,
+  type TierRow,
   type Tx,
   toTier,
   updateMember,
@@ -483,11 +485,8 @@ export const membershipsRouter = {
   approve: organizerProcedure
     .meta({ action: "memberships.approve" })
     .input(MembershipIdInputSchema)
-    .mutation(async ({ ctx, input }) => {
-      const day = today(ctx);
-      return ctx.db.transaction(async (tx) => {
-        const { membership, tier } = await lockOrThrow(tx, input.membershipId);
-        await refuseOwnMembership(tx, ctx, membership.memberId);
+    .mutation(({ ctx, input }) =>
+      officerAction(ctx, input.membershipId, "approve", async (tx, { membership, tier }, day) => {
         const { period } = unwrap(
           decideMembershipApproval({
             membership: facts(membership),
@@ -501,133 +500,88 @@ export const membershipsRouter = {
           ...(period ?? {}),
           updatedAt: ctx.now,
         });
-        await addMemberEvent(tx, {
-          memberId: membership.memberId,
-          membershipId: membership.id,
-          kind: "approved",
-          at: ctx.now,
-          actorId: ctx.actor.userId,
-        });
-        await afterActivation(tx, ctx, membership.memberId, membership.id, period);
-        await audit(tx, ctx, "membership.approve", "membership", membership.id, {
-          memberId: membership.memberId,
-        });
-        return membershipView(updated, tier, day);
-      });
-    }),
+        return { updated, event: "approved", period };
+      }),
+    ),
 
   recordPayment: organizerProcedure
     .meta({ action: "memberships.recordPayment" })
     .input(RecordPaymentInputSchema)
-    .mutation(async ({ ctx, input }) => {
-      const day = today(ctx);
-      return ctx.db.transaction(async (tx) => {
-        const { membership, tier } = await lockOrThrow(tx, input.membershipId);
-        await refuseOwnMembership(tx, ctx, membership.memberId);
-        if (membership.cancelledAt)
-          throw domainError({ code: "MEMBERSHIP_CANCELLED", message: "The member has left." });
-        const paidAt = input.paidAt ?? ctx.now;
-        await insertPayment(tx, {
-          membershipId: membership.id,
-          amountCents: input.amountCents,
-          method: input.method,
-          reference: input.reference,
-          paidAt,
-          recordedBy: ctx.actor.userId,
-        });
-        const firstPayment = membership.paidAt === null;
-        const period = firstPayment
-          ? activationPeriod({ ...facts(membership), paidAt }, toTier(tier), day)
-          : null;
-        const updated = await updateMembership(tx, membership.id, {
-          ...(firstPayment ? { paidAt } : {}),
-          ...(period ?? {}),
-          updatedAt: ctx.now,
-        });
-        await addMemberEvent(tx, {
-          memberId: membership.memberId,
-          membershipId: membership.id,
-          kind: "payment_recorded",
-          at: ctx.now,
-          actorId: ctx.actor.userId,
-          details: {
+    .mutation(({ ctx, input }) =>
+      officerAction(
+        ctx,
+        input.membershipId,
+        "recordPayment",
+        async (tx, { membership, tier }, day) => {
+          if (membership.cancelledAt) {
+            throw domainError({ code: "MEMBERSHIP_CANCELLED", message: "The member has left." });
+          }
+          const paidAt = input.paidAt ?? ctx.now;
+          await insertPayment(tx, {
+            membershipId: membership.id,
             amountCents: input.amountCents,
             method: input.method,
             reference: input.reference,
-          },
-        });
-        await afterActivation(tx, ctx, membership.memberId, membership.id, period);
-        await audit(tx, ctx, "membership.recordPayment", "membership", membership.id, {
-          memberId: membership.memberId,
-          amountCents: input.amountCents,
-          method: input.method,
-        });
-        return membershipView(updated, tier, day);
-      });
-    }),
+            paidAt,
+            recordedBy: ctx.actor.userId,
+          });
+          const firstPayment = membership.paidAt === null;
+          const period = firstPayment
+            ? activationPeriod({ ...facts(membership), paidAt }, toTier(tier), day)
+            : null;
+          const updated = await updateMembership(tx, membership.id, {
+            ...(firstPayment ? { paidAt } : {}),
+            ...(period ?? {}),
+            updatedAt: ctx.now,
+          });
+          return {
+            updated,
+            event: "payment_recorded",
+            eventDetails: {
+              amountCents: input.amountCents,
+              method: input.method,
+              reference: input.reference,
+            },
+            auditDetails: { amountCents: input.amountCents, method: input.method },
+            period,
+          };
+        },
+      ),
+    ),
 
   suspend: organizerProcedure
     .meta({ action: "memberships.suspend" })
     .input(MembershipSuspendInputSchema)
-    .mutation(async ({ ctx, input }) => {
-      const day = today(ctx);
-      return ctx.db.transaction(async (tx) => {
-        const { membership, tier } = await lockOrThrow(tx, input.membershipId);
-        await refuseOwnMembership(tx, ctx, membership.memberId);
+    .mutation(({ ctx, input }) =>
+      officerAction(ctx, input.membershipId, "suspend", async (tx, { membership }) => {
         unwrap(decideSuspension(membership));
         const updated = await updateMembership(tx, membership.id, {
           suspendedAt: ctx.now,
           suspensionReason: input.reason,
           updatedAt: ctx.now,
         });
-        await addMemberEvent(tx, {
-          memberId: membership.memberId,
-          membershipId: membership.id,
-          kind: "suspended",
-          at: ctx.now,
-          actorId: ctx.actor.userId,
-          details: { reason: input.reason },
-        });
-        await audit(tx, ctx, "membership.suspend", "membership", membership.id, {
-          memberId: membership.memberId,
-        });
-        return membershipView(updated, tier, day);
-      });
-    }),
+        return { updated, event: "suspended", eventDetails: { reason: input.reason } };
+      }),
+    ),
 
   reinstate: organizerProcedure
     .meta({ action: "memberships.reinstate" })
     .input(MembershipIdInputSchema)
-    .mutation(async ({ ctx, input }) => {
-      const day = today(ctx);
-      return ctx.db.transaction(async (tx) => {
-        const { membership, tier } = await lockOrThrow(tx, input.membershipId);
-        await refuseOwnMembership(tx, ctx, membership.memberId);
+    .mutation(({ ctx, input }) =>
+      officerAction(ctx, input.membershipId, "reinstate", async (tx, { membership, tier }, day) => {
         unwrap(decideReinstatement(membership));
+        const lifted = { ...facts(membership), suspendedAt: null };
+        // Approved and paid while suspended: the period starts now that the suspension is lifted.
+        const period = activationPeriod(lifted, toTier(tier), day);
         const updated = await updateMembership(tx, membership.id, {
           suspendedAt: null,
           suspensionReason: null,
+          ...(period ?? {}),
           updatedAt: ctx.now,
         });
-        await addMemberEvent(tx, {
-          memberId: membership.memberId,
-          membershipId: membership.id,
-          kind: "reinstated",
-          at: ctx.now,
-          actorId: ctx.actor.userId,
-        });
-        // Approved and paid while suspended: the period starts now that the suspension is lifted.
-        const period = activationPeriod(facts(updated), toTier(tier), day);
-        const activated = period
-          ? await updateMembership(tx, membership.id, { ...period, updatedAt: ctx.now })
-          : updated;
-        await afterActivation(tx, ctx, membership.memberId, membership.id, period);
-        await audit(tx, ctx, "membership.reinstate", "membership", membership.id, {
-          memberId: membership.memberId,
-        });
-        return membershipView(activated, tier, day);
-      });
-    }),
+        return { updated, event: "reinstated", period };
+      }),
+    ),
 
   import: organizerProcedure
     .meta({ action: "memberships.import" })
@@ -667,6 +621,50 @@ export const membershipsRouter = {
       return { filename: `members-${today(ctx)}.csv`, csv };
     }),
 } satisfies TRPCRouterRecord;
+
+/**
+ * What every officer action on a membership shares: in one transaction, lock the row,
+ * refuse an organizer's own membership, let `work` decide and write, then record the
+ * member's history, any activation, and the audit entry, and answer with the new view.
+ */
+async function officerAction(
+  ctx: Context & { actor: { kind: "user"; userId: string } },
+  membershipId: string,
+  action: string,
+  work: (
+    tx: Tx,
+    locked: { membership: MembershipRow; tier: TierRow },
+    day: string,
+  ) => Promise<{
+    updated: MembershipRow;
+    event: string;
+    eventDetails?: Record<string, unknown>;
+    auditDetails?: Record<string, unknown>;
+    period?: { startDate: string; endDate: string } | null;
+  }>,
+) {
+  const day = today(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const locked = await lockOrThrow(tx, membershipId);
+    const { memberId } = locked.membership;
+    await refuseOwnMembership(tx, ctx, memberId);
+    const done = await work(tx, locked, day);
+    await addMemberEvent(tx, {
+      memberId,
+      membershipId,
+      kind: done.event,
+      at: ctx.now,
+      actorId: ctx.actor.userId,
+      ...(done.eventDetails ? { details: done.eventDetails } : {}),
+    });
+    await afterActivation(tx, ctx, memberId, membershipId, done.period ?? null);
+    await audit(tx, ctx, `membership.${action}`, "membership", membershipId, {
+      memberId,
+      ...done.auditDetails,
+    });
+    return membershipView(done.updated, locked.tier, day);
+  });
+}
 
 /** When a membership just got its period: history and the member's notification. */
 async function afterActivation(
