@@ -88,6 +88,22 @@ export function checkUserFields<T extends Record<string, unknown>>(data: T): T {
 
 export function createAuth(options: AuthOptions) {
   const perMinute = options.signInPerMinute ?? 10;
+  /** Account e-mails (confirm address, reset password) go through the outbox like any other. */
+  const accountMail = async (
+    kind: "email_verification" | "password_reset",
+    u: { id: string; email: string; name: string },
+    url: string,
+  ) => {
+    await enqueueOutbox(options.db, {
+      kind,
+      channel: "email",
+      userId: u.id,
+      toEmail: u.email,
+      locale: (u as { locale?: string }).locale ?? "en",
+      payload: { name: u.name, url },
+    });
+    options.onOutboxQueued?.();
+  };
   return betterAuth({
     appName: "Readers",
     baseURL: options.publicUrl,
@@ -104,17 +120,7 @@ export function createAuth(options: AuthOptions) {
       sendOnSignUp: true,
       autoSignInAfterVerification: true,
       expiresIn: 24 * 60 * 60,
-      sendVerificationEmail: async ({ user: u, url }) => {
-        await enqueueOutbox(options.db, {
-          kind: "email_verification",
-          channel: "email",
-          userId: u.id,
-          toEmail: u.email,
-          locale: (u as { locale?: string }).locale ?? "en",
-          payload: { name: u.name, url },
-        });
-        options.onOutboxQueued?.();
-      },
+      sendVerificationEmail: ({ user: u, url }) => accountMail("email_verification", u, url),
       afterEmailVerification: async (u) => {
         await options.db.transaction((tx) => linkImportedMember(tx, u.id, u.email, new Date()));
       },
@@ -126,17 +132,7 @@ export function createAuth(options: AuthOptions) {
       autoSignIn: true,
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
-      sendResetPassword: async ({ user: u, url }) => {
-        await enqueueOutbox(options.db, {
-          kind: "password_reset",
-          channel: "email",
-          userId: u.id,
-          toEmail: u.email,
-          locale: (u as { locale?: string }).locale ?? "en",
-          payload: { name: u.name, url },
-        });
-        options.onOutboxQueued?.();
-      },
+      sendResetPassword: ({ user: u, url }) => accountMail("password_reset", u, url),
     },
     databaseHooks: {
       user: {

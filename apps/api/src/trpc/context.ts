@@ -60,6 +60,26 @@ const asRole = (r: unknown): Role => (USER_ROLES.includes(r as Role) ? (r as Rol
 const asLocale = (l: unknown): Locale => (LOCALES.includes(l as Locale) ? (l as Locale) : "en");
 
 /** Who is calling: a kiosk by bearer token, a person by session cookie, or nobody. */
+/** A signed-in person as the caller, from their user row (better-auth's or ours). */
+function userActor(u: {
+  id: string;
+  email: string;
+  name: string;
+  emailVerified?: boolean | null;
+  role?: unknown;
+  locale?: unknown;
+}): Actor {
+  return {
+    kind: "user",
+    userId: u.id,
+    role: asRole(u.role),
+    email: u.email,
+    name: u.name,
+    locale: asLocale(u.locale),
+    emailVerified: u.emailVerified === true,
+  };
+}
+
 export async function resolveActor(
   db: Database,
   auth: Auth,
@@ -80,16 +100,7 @@ export async function resolveActor(
   if (fast !== undefined) return fast;
   const session = await auth.api.getSession({ headers });
   if (!session) return { kind: "anonymous" };
-  const u = session.user as typeof session.user & { role?: unknown; locale?: unknown };
-  return {
-    kind: "user",
-    userId: u.id,
-    role: asRole(u.role),
-    email: u.email,
-    name: u.name,
-    locale: asLocale(u.locale),
-    emailVerified: u.emailVerified === true,
-  };
+  return userActor(session.user);
 }
 
 /** The session-and-user read, built and prepared once per database handle. */
@@ -212,16 +223,7 @@ async function sessionFastPath(
   if (expiresAt <= now) return undefined;
   // better-auth moves the expiry on once a session is updateAge old: its write, not ours.
   if (expiresAt - settings.expiresInMs + settings.updateAgeMs <= now) return undefined;
-  const u = row.user;
-  return {
-    kind: "user",
-    userId: u.id,
-    role: asRole(u.role),
-    email: u.email,
-    name: u.name,
-    locale: asLocale(u.locale),
-    emailVerified: u.emailVerified === true,
-  };
+  return userActor(row.user);
 }
 
 export async function createContext(opts: {
