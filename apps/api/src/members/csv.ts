@@ -122,6 +122,17 @@ export async function importMembersCsv(
         v.startDate && v.endDate
           ? { startDate: v.startDate, endDate: v.endDate }
           : periodStartingOn({ term: tier.term }, day);
+      // A membership the list vouches for: approved and paid, with the row's period.
+      const insertSettled = (memberId: string) =>
+        insertMembership(tx, {
+          id: randomUUID(),
+          memberId,
+          tierId: tier.id,
+          appliedAt: ctx.now,
+          approvedAt: ctx.now,
+          paidAt: ctx.now,
+          ...period,
+        });
       if (row.action === "create") {
         // A confirmed account with this address owns the imported member at once.
         const account = await findUserByEmail(tx, v.email);
@@ -136,15 +147,7 @@ export async function importMembersCsv(
           createdAt: ctx.now,
           updatedAt: ctx.now,
         });
-        const ms = await insertMembership(tx, {
-          id: randomUUID(),
-          memberId: member.id,
-          tierId: tier.id,
-          appliedAt: ctx.now,
-          approvedAt: ctx.now,
-          paidAt: ctx.now,
-          ...period,
-        });
+        const ms = await insertSettled(member.id);
         await addMemberEvent(tx, {
           memberId: member.id,
           membershipId: ms.id,
@@ -178,15 +181,7 @@ export async function importMembersCsv(
           updatedAt: ctx.now,
         });
       } else {
-        await insertMembership(tx, {
-          id: randomUUID(),
-          memberId,
-          tierId: tier.id,
-          appliedAt: ctx.now,
-          approvedAt: ctx.now,
-          paidAt: ctx.now,
-          ...period,
-        });
+        await insertSettled(memberId);
       }
       await addMemberEvent(tx, {
         memberId,
