@@ -36,6 +36,7 @@ export * from "./book-sharing/trust.js";
 export * from "./checkin/check-in.js";
 // Check-in (DESIGN §2.3)
 export * from "./checkin/codes.js";
+export * from "./checkin/kiosk.js";
 export * from "./checkin/name-search.js";
 export * from "./domain-codes.js";
 export * from "./membership/card.js";

@@ -81,7 +81,11 @@ describe("book and copy schemas", () => {
       visible: false,
     });
     expect(IsbnLookupInputSchema.parse({ isbn: "080442957X" }).isbn).toBe("9780804429573");
-    expect(BookSearchInputSchema.parse({})).toMatchObject({ availableOnly: false, limit: 20 });
+    expect(BookSearchInputSchema.parse({})).toMatchObject({
+      availableNow: false,
+      associationOnly: false,
+      limit: 20,
+    });
   });
 
   it("ownership and listing", () => {

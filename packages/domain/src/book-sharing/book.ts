@@ -50,12 +50,21 @@ export type Book = z.output<typeof BookSchema>;
 /** Input of `books.lookupIsbn`. */
 export const IsbnLookupInputSchema = z.object({ isbn: IsbnSchema });
 
-/** Input of `books.search`. */
+/** Input of `books.search`: text over title, authors and ISBN, and copy filters. */
 export const BookSearchInputSchema = PageInputSchema.extend({
   text: z.string().trim().max(SEARCH_TEXT_MAX_LENGTH).optional(),
+  /** Language tag or its primary subtag: `zh` also finds `zh-Hans`. */
   language: z.string().max(LANGUAGE_TAG_MAX_LENGTH).optional(),
-  availableOnly: z.boolean().default(false),
+  /** Only books with a copy nobody has asked for right now. */
+  availableNow: z.boolean().default(false),
+  /** Only books with a copy shared in this mode. */
+  mode: z.enum(["lend", "give"]).optional(),
+  /** Only books on the association's shelves. */
+  associationOnly: z.boolean().default(false),
 });
+
+/** Parsed input of `books.search`. */
+export type BookSearchInput = z.output<typeof BookSearchInputSchema>;
 
 /** Lend (comes back) or give (ownership moves to the borrower at hand-over). */
 export const COPY_MODES = ["lend", "give"] as const;
@@ -111,11 +120,28 @@ export const CopySchema = z.object(copyFields).refine(associationOnShelf, SHELF_
 /** A copy (parsed). */
 export type Copy = z.output<typeof CopySchema>;
 
-/** Input of `books.addCopy`: the book by ISBN (or an existing book id) and the copy's settings. */
+/** Copies of one book added in one go (a box of a class set); more is an import. */
+export const COPIES_PER_ADD_MAX = 20;
+
+/** A book typed in by hand (no ISBN, or the lookup found nothing): the edition's fields. */
+export const ManualBookInputSchema = BookSchema.omit({ id: true, isbn13: true }).extend({
+  /** An ISBN the lookup did not know; checked like any other. */
+  isbn: IsbnSchema.optional(),
+});
+
+/** Parsed manual book fields. */
+export type ManualBookInput = z.output<typeof ManualBookInputSchema>;
+
+/**
+ * Input of `books.addCopy`: the book by ISBN (looked up), an existing book id, or typed in
+ * by hand (`book`), and the copy's settings; `quantity` identical copies at once.
+ */
 export const CopyCreateInputSchema = z
   .object({
     isbn: IsbnSchema.optional(),
     bookId: IdSchema.optional(),
+    book: ManualBookInputSchema.optional(),
+    quantity: z.number().int().min(1).max(COPIES_PER_ADD_MAX).default(1),
     /** Organizers add association copies (kept on a shelf); members add their own. */
     forAssociation: z.boolean().default(false),
     custodian: CopyCustodianSchema.default({ kind: "owner" }),
@@ -126,10 +152,11 @@ export const CopyCreateInputSchema = z
     minTrust: copyFields.minTrust,
     loanDays: copyFields.loanDays,
   })
-  .refine((input) => (input.isbn === undefined) !== (input.bookId === undefined), {
-    message: "Give either an ISBN or a book id",
-    path: ["isbn"],
-  })
+  .refine(
+    (input) =>
+      [input.isbn, input.bookId, input.book].filter((given) => given !== undefined).length === 1,
+    { message: "Give an ISBN, a book id, or the book's details", path: ["isbn"] },
+  )
   .refine((input) => !input.forAssociation || input.custodian.kind === "shelf", SHELF_MESSAGE);
 
 /** Parsed input of `books.addCopy`. */

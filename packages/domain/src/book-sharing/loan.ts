@@ -1,6 +1,7 @@
 /** The loan state machine of DESIGN §2.4, as data plus one transition function. */
 import { z } from "zod";
 import { MAX_RENEWALS_MAX } from "../membership/tier.js";
+import { REASON_MAX_LENGTH } from "../shared/limits.js";
 import { err, ok, type Refusal, type Result } from "../shared/result.js";
 import { CalendarDateSchema, IdSchema, InstantSchema } from "../shared/schemas.js";
 import { addMinutes } from "../shared/time-zone.js";
@@ -139,11 +140,23 @@ export const LoanSchema = z.object({
 /** A loan (parsed). */
 export type Loan = z.output<typeof LoanSchema>;
 
-/** Input of `loans.request` and `loans.joinQueue`. */
-export const LoanRequestInputSchema = z.object({ copyId: IdSchema });
+/** A request's note to the owner ("I can pick it up on Saturday"): a sentence or two. */
+export const LOAN_MESSAGE_MAX_LENGTH = REASON_MAX_LENGTH;
 
-/** Input of the other `loans.*` moves. */
-export const LoanMoveInputSchema = z.object({ loanId: IdSchema });
+/** Input of `loans.request`: the copy and a message to its owner. */
+export const LoanRequestInputSchema = z.object({
+  copyId: IdSchema,
+  message: z.string().trim().max(LOAN_MESSAGE_MAX_LENGTH).default(""),
+});
+
+/** Input of `loans.joinQueue` and `loans.leaveQueue`. */
+export const QueueInputSchema = z.object({ copyId: IdSchema });
+
+/** Input of the other `loans.*` moves; `note` (why, e.g. of a decline) goes on the timeline. */
+export const LoanMoveInputSchema = z.object({
+  loanId: IdSchema,
+  note: z.string().trim().max(LOAN_MESSAGE_MAX_LENGTH).optional(),
+});
 
 /** Who makes a move. Organizers and admins are members with `staff: true`. */
 export type LoanActor =

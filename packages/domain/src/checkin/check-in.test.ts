@@ -5,7 +5,10 @@ import {
   type CheckInAttendee,
   type CheckInDecisionInput,
   CheckInInputSchema,
+  checkInDecisionTime,
   decideCheckIn,
+  OFFLINE_CHECKIN_MAX_AGE_MS,
+  OFFLINE_CHECKIN_MAX_SKEW_MS,
   occupancy,
   WalkInInputSchema,
 } from "./check-in.js";
@@ -256,8 +259,43 @@ describe("check-in inputs and occupancy", () => {
     expect(ok({ qr: "x".repeat(201) })).toBe(false);
   });
 
-  it("walk-in input defaults to one person", () => {
-    expect(WalkInInputSchema.parse({ activityId: "a1", clientId: "c" }).partySize).toBe(1);
+  it("walk-in input defaults to one person, needs a name, and an e-mail only with consent", () => {
+    const parsed = WalkInInputSchema.parse({
+      activityId: "a1",
+      clientId: "c",
+      guest: { name: "Ann" },
+    });
+    expect(parsed.partySize).toBe(1);
+    expect(parsed.guest).toEqual({ name: "Ann", email: null, consent: false });
+    const walkIn = (guest: unknown) =>
+      WalkInInputSchema.safeParse({ activityId: "a1", clientId: "c", guest });
+    expect(walkIn({ name: " " }).success).toBe(false);
+    expect(walkIn({ name: "Ann", email: "" }).success).toBe(true);
+    expect(walkIn({ name: "Ann", email: "ann@example.org" }).success).toBe(false);
+    expect(walkIn({ name: "Ann", email: "not-an-address", consent: true }).success).toBe(false);
+    expect(walkIn({ name: "Ann", email: " Ann@Example.org ", consent: true }).data?.guest).toEqual({
+      name: "Ann",
+      email: "ann@example.org",
+      consent: true,
+    });
+  });
+
+  it("decides an offline check-in at its own time only when that is plausible", () => {
+    const now = new Date("2026-05-01T12:00:00Z");
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    expect(checkInDecisionTime(now, undefined)).toBe(now);
+    expect(checkInDecisionTime(now, ago(3_600_000))).toEqual(ago(3_600_000));
+    expect(checkInDecisionTime(now, ago(OFFLINE_CHECKIN_MAX_AGE_MS + 1))).toBe(now);
+    expect(checkInDecisionTime(now, ago(-60_000))).toBe(now);
+    expect(checkInDecisionTime(now, ago(-OFFLINE_CHECKIN_MAX_SKEW_MS - 1))).toBe(now);
+    expect(
+      CheckInInputSchema.parse({
+        activityId: "a1",
+        clientId: "c",
+        credential: { memberNumber: "12345674" },
+        occurredAt: "2026-05-01T11:00:00Z",
+      }).occurredAt,
+    ).toEqual(new Date("2026-05-01T11:00:00Z"));
   });
 
   it("occupancy", () => {

@@ -33,6 +33,10 @@ export const CHECKIN_CODES = {
   ACTIVITY_NOT_PUBLISHED: "ACTIVITY_NOT_PUBLISHED",
   /** A walk-in party larger than the activity allows. */
   PARTY_TOO_LARGE: "PARTY_TOO_LARGE",
+  /** The pairing code is unknown, used or expired. */
+  PAIRING_CODE_INVALID: "PAIRING_CODE_INVALID",
+  /** The kiosk device was revoked by an admin. */
+  KIOSK_REVOKED: "KIOSK_REVOKED",
 } as const;
 
 /** A check-in refusal code. */

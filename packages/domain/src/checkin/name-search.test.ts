@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   attendeeDisplayName,
+  isSearchablePrefix,
   NAME_SEARCH_MAX_RESULTS,
   NameSearchInputSchema,
   normalizeNameForSearch,
   searchAttendees,
+  splitPersonName,
 } from "./name-search.js";
 
 const people = [
@@ -13,6 +15,7 @@ const people = [
   { id: "3", firstName: "Adam", lastName: "Smith" },
   { id: "4", firstName: "Lin", lastName: "Wei" },
   { id: "5", firstName: "Adele", lastName: "Adams" },
+  { id: "6", firstName: "小明", lastName: "王" },
 ];
 
 describe("kiosk name search", () => {
@@ -27,15 +30,29 @@ describe("kiosk name search", () => {
   });
 
   it.each([
-    ["ad", ["Ada L.", "Adam S.", "Adele A."]],
+    ["ada", ["Ada L.", "Adam S.", "Adele A."]],
+    ["ad", []],
+    ["小明", ["小明 王."]],
+    ["王小", ["小明 王."]],
+    ["王", []],
     ["jose", ["José Á."]],
     ["alv", ["José Á."]],
     ["wei lin", ["Lin W."]],
     ["ada l", ["Ada L."]],
     ["a", []],
-    ["zz", []],
+    ["zzz", []],
   ])("%s → %o", (prefix, expected) => {
     expect(searchAttendees(people, prefix).map((m) => m.displayName)).toEqual(expected);
+  });
+
+  it("splits a guest's single name field", () => {
+    expect(splitPersonName("Mary Ann  Evans ")).toEqual({
+      firstName: "Mary Ann",
+      lastName: "Evans",
+    });
+    expect(splitPersonName("Prince")).toEqual({ firstName: "Prince", lastName: "" });
+    expect(splitPersonName("王小明")).toEqual({ firstName: "小明", lastName: "王" });
+    expect(splitPersonName("  ")).toEqual({ firstName: "", lastName: "" });
   });
 
   it("returns at most 5 matches", () => {
@@ -47,9 +64,13 @@ describe("kiosk name search", () => {
     expect(searchAttendees(many, "sam")).toHaveLength(NAME_SEARCH_MAX_RESULTS);
   });
 
-  it("input needs 2 to 60 characters", () => {
-    expect(NameSearchInputSchema.safeParse({ activityId: "a", prefix: " a " }).success).toBe(false);
-    expect(NameSearchInputSchema.safeParse({ activityId: "a", prefix: "ad" }).success).toBe(true);
+  it("input needs 3 letters (2 Han characters) up to 60 characters", () => {
+    expect(NameSearchInputSchema.safeParse({ activityId: "a", prefix: " ad " }).success).toBe(
+      false,
+    );
+    expect(NameSearchInputSchema.safeParse({ activityId: "a", prefix: "ada" }).success).toBe(true);
+    expect(NameSearchInputSchema.safeParse({ activityId: "a", prefix: "王小" }).success).toBe(true);
+    expect(isSearchablePrefix("王")).toBe(false);
     expect(
       NameSearchInputSchema.safeParse({ activityId: "a", prefix: "x".repeat(61) }).success,
     ).toBe(false);

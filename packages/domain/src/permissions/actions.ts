@@ -53,6 +53,8 @@ export const ACTIONS = [
   "registrations.regenerateFeedToken",
   "kiosk.pair",
   "kiosk.revoke",
+  "kiosk.devices",
+  "kioskPairing.activate",
   "kiosk.today",
   "kiosk.checkIn",
   "kiosk.walkIn",

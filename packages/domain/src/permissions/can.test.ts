@@ -24,10 +24,10 @@ describe("permission table", () => {
     expect(isAction("activities.destroy")).toBe(false);
   });
 
-  it("kiosks may do kiosk.* only (not pairing), and members none of kiosk.*", () => {
+  it("kiosks may do kiosk.* only (not device management), and members none of kiosk.*", () => {
+    const deviceManagement = ["kiosk.pair", "kiosk.revoke", "kiosk.devices"];
     for (const action of ACTIONS) {
-      const kioskOnly =
-        action.startsWith("kiosk.") && action !== "kiosk.pair" && action !== "kiosk.revoke";
+      const kioskOnly = action.startsWith("kiosk.") && !deviceManagement.includes(action);
       expect(can(kiosk, action), action).toBe(kioskOnly);
       if (action.startsWith("kiosk.")) {
         expect(can(member, action), action).toBe(false);

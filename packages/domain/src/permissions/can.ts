@@ -106,6 +106,9 @@ export const PERMISSIONS: Readonly<Record<Action, PermissionRule>> = {
   "registrations.regenerateFeedToken": SIGNED_IN,
   "kiosk.pair": ADMIN,
   "kiosk.revoke": ADMIN,
+  "kiosk.devices": ADMIN,
+  // The kiosk has no token yet; the one-time code is the secret (short-lived, rate-limited).
+  "kioskPairing.activate": PUBLIC,
   "kiosk.today": KIOSK,
   "kiosk.checkIn": KIOSK,
   "kiosk.walkIn": KIOSK,

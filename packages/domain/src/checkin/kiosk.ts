@@ -1,0 +1,80 @@
+/** Kiosk pairing codes and the start screen's choice of activity (DESIGN §2.3). */
+import { z } from "zod";
+import { type Activity, checkInOpensAt } from "../activities/activity.js";
+
+/**
+ * Pairing codes use Crockford's base-32 alphabet: no I, L, O or U, so nothing on a kiosk's
+ * on-screen keyboard can be misread. Eight characters (40 bits) valid for 15 minutes and
+ * rate-limited per address cannot be guessed.
+ */
+export const PAIRING_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/** Characters in a pairing code. */
+export const PAIRING_CODE_LENGTH = 8;
+/** How long an admin's pairing code stays valid. */
+export const PAIRING_CODE_TTL_MINUTES = 15;
+
+/**
+ * Normalises what a person typed: upper case, spaces and dashes dropped, and the letters
+ * Crockford maps to digits (I, L → 1; O → 0) replaced.
+ *
+ * @example normalizePairingCode("k7qp-2m9x") // "K7QP2M9X"
+ */
+export function normalizePairingCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
+}
+
+/** Formats a code for display in two groups of four: "K7QP-2M9X". */
+export function formatPairingCode(code: string): string {
+  const clean = normalizePairingCode(code);
+  return `${clean.slice(0, 4)}-${clean.slice(4)}`;
+}
+
+/** A pairing code as a kiosk sends it: normalised, then checked against the alphabet. */
+export const PairingCodeSchema = z
+  .string()
+  .max(32)
+  .transform(normalizePairingCode)
+  .refine(
+    (code) =>
+      code.length === PAIRING_CODE_LENGTH &&
+      Array.from(code).every((c) => PAIRING_CODE_ALPHABET.includes(c)),
+    `A pairing code has ${PAIRING_CODE_LENGTH} letters and digits.`,
+  );
+
+/** Input of `kioskPairing.activate`. */
+export const ActivateKioskInputSchema = z.object({ code: PairingCodeSchema });
+
+/** Name of a kiosk device, as the admin sees it in the device list. */
+export const KioskNameSchema = z.string().trim().min(1).max(80);
+
+/**
+ * Where an activity stands for the kiosk: check-in not open yet, open, or over. Cancelled
+ * activities are shown but never open.
+ */
+export type KioskPhase = "upcoming" | "open" | "closed";
+
+/** The activity fields the kiosk's start screen reasons about. */
+export type KioskActivity = Pick<
+  Activity,
+  "status" | "startsAt" | "endsAt" | "checkInOpensMinutesBefore"
+> & { readonly id: string };
+
+/** The check-in phase of an activity at `now`. */
+export function kioskPhase(activity: KioskActivity, now: Date): KioskPhase {
+  if (activity.status !== "published" || now >= activity.endsAt) return "closed";
+  return now < checkInOpensAt(activity) ? "upcoming" : "open";
+}
+
+/**
+ * The activity the start screen preselects: among those whose check-in window is open, the
+ * one starting soonest (ties by id); `null` when none is open, so the attendee chooses.
+ */
+export function preselectActivity(activities: readonly KioskActivity[], now: Date): string | null {
+  const open = activities
+    .filter((a) => kioskPhase(a, now) === "open")
+    .sort(
+      (a, b) =>
+        a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  return open[0]?.id ?? null;
+}
