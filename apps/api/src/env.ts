@@ -42,6 +42,18 @@ const envSchema = z
       .refine(isTimeZone, "ASSOCIATION_TIMEZONE must be an IANA time zone such as Asia/Shanghai")
       .default(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"),
     ASSOCIATION_NAME: z.string().min(1).max(200).default("Readers' Association"),
+    /**
+     * Where book details come from when a member types an ISBN: `openlibrary` (the public
+     * Open Library API), `off` (always typed in by hand), or `fixtures:<dir>` (recorded
+     * answers, one <isbn13>.json per book: tests and e2e, no network).
+     */
+    ISBN_LOOKUP: z
+      .string()
+      .regex(
+        /^(openlibrary|off|fixtures:.+)$/,
+        "ISBN_LOOKUP must be openlibrary, off or fixtures:<dir>",
+      )
+      .default("openlibrary"),
     /** The administrator account created on first start. */
     ADMIN_EMAIL: z.email("ADMIN_EMAIL must be an e-mail address").default("admin@readers.local"),
   })

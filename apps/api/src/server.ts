@@ -8,6 +8,7 @@ import { serve } from "@hono/node-server";
 import { createDb, type DbHandle, getAssociationSettings, getOrCreateSecret } from "@readers/db";
 import { createApp } from "./app.ts";
 import { createAuth } from "./auth.ts";
+import { isbnLookupFromSetting } from "./books/isbn-lookup.ts";
 import { type BootstrapResult, bootstrap, resolveAuthSecret } from "./bootstrap.ts";
 import type { Env } from "./env.ts";
 import { createJobs } from "./jobs/index.ts";
@@ -76,6 +77,7 @@ export async function startServer(
         randomBytes(32).toString("hex"),
       ),
       notify: () => worker.kick(),
+      isbnLookup: isbnLookupFromSetting(env.ISBN_LOOKUP),
     });
     // Admins change the name and time zone on one instance; every instance re-reads them.
     const settingsTimer = setInterval(async () => {

@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -94,6 +95,9 @@ async function openPostgres(options: {
   };
 }
 
+/** Extensions the migrations create: pg_trgm for book search (PostgreSQL ships it as contrib). */
+const extensions = { pg_trgm };
+
 async function openPglite(options: { dataDir: string } | { memory: true }): Promise<DbHandle> {
   let lock: DataDirLock | undefined;
   let client: PGlite;
@@ -103,13 +107,13 @@ async function openPglite(options: { dataDir: string } | { memory: true }): Prom
     // Lock before PGlite touches a single file.
     lock = await lockDataDir(dir);
     try {
-      client = await PGlite.create(join(dir, "pglite"));
+      client = await PGlite.create(join(dir, "pglite"), { extensions });
     } catch (error) {
       await lock.release();
       throw error;
     }
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create({ extensions });
   }
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database;
   let closed = false;

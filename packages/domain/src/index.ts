@@ -31,7 +31,9 @@ export * from "./book-sharing/loan-renewal.js";
 export * from "./book-sharing/loan-request.js";
 export * from "./book-sharing/queue.js";
 export * from "./book-sharing/reminders.js";
+export * from "./book-sharing/search.js";
 export * from "./book-sharing/settings.js";
+export * from "./book-sharing/shelf.js";
 export * from "./book-sharing/trust.js";
 export * from "./checkin/check-in.js";
 // Check-in (DESIGN §2.3)

@@ -29,7 +29,12 @@ const t = initTRPC
           ...shape.data,
           // Stack traces stay in the logs.
           stack: undefined,
-          domainCode: cause instanceof DomainRefusal ? cause.domainCode : null,
+          domainCode:
+            cause instanceof DomainRefusal
+              ? cause.domainCode
+              : cause instanceof ZodError
+                ? zodDomainCode(cause)
+                : null,
           details: cause instanceof DomainRefusal ? cause.details : null,
           // Field-level messages for forms: { fieldErrors: { email: ["..."] } }.
           zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
@@ -37,6 +42,18 @@ const t = initTRPC
       };
     },
   });
+
+/**
+ * A domain code carried by a validation error (a schema such as `IsbnSchema` that stands
+ * for a rule puts it in its issue's params), so bad input reads like the rule's refusal.
+ */
+function zodDomainCode(error: ZodError): string | null {
+  for (const issue of error.issues) {
+    const code = (issue as { params?: { domainCode?: unknown } }).params?.domainCode;
+    if (typeof code === "string") return code;
+  }
+  return null;
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -1,6 +1,8 @@
 // The whole API: one router per area (DESIGN §1 names are a public contract).
 import { activitiesRouter } from "../routers/activities.ts";
 import { adminRouter } from "../routers/admin.ts";
+import { booksRouter } from "../routers/books.ts";
+import { loansRouter } from "../routers/loans.ts";
 import { locationsRouter } from "../routers/locations.ts";
 import { meRouter } from "../routers/me.ts";
 import { membershipsRouter } from "../routers/memberships.ts";
@@ -16,6 +18,8 @@ export const appRouter = router({
   notifications: notificationsRouter,
   activities: activitiesRouter,
   registrations: registrationsRouter,
+  books: booksRouter,
+  loans: loansRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@
 export * from "./activities.ts";
 export * from "./association.ts";
 export * from "./auth.ts";
+export * from "./books.ts";
 export * from "./kiosk.ts";
 export * from "./members.ts";
 export * from "./notifications.ts";

@@ -36,6 +36,12 @@ export const BOOK_SHARING_CODES = {
   LOAN_OVERDUE: "LOAN_OVERDUE",
   /** Withdrawing a copy that has an open loan. */
   COPY_ON_LOAN: "COPY_ON_LOAN",
+  /** The ISBN lookup found nothing: the book's details must be typed in. */
+  BOOK_DETAILS_NEEDED: "BOOK_DETAILS_NEEDED",
+  /** A scanned barcode names no copy on this kiosk's shelf. */
+  COPY_NOT_FOUND: "COPY_NOT_FOUND",
+  /** Only the copy's owner (or an officer, for the association's copies) may change it. */
+  NOT_COPY_OWNER: "NOT_COPY_OWNER",
 } as const;
 
 /** A book-sharing refusal code. */

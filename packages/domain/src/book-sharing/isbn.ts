@@ -55,7 +55,9 @@ export function isValidIsbn(input: string): boolean {
 export const IsbnSchema = z
   .string()
   .max(ISBN_INPUT_MAX_LENGTH)
-  .refine(isValidIsbn, "Invalid ISBN")
+  // The domain code travels with the validation error, so clients translate it as they do
+  // a refusal (the API's error formatter reads `params.domainCode`).
+  .refine(isValidIsbn, { message: "Invalid ISBN", params: { domainCode: "INVALID_ISBN" } })
   // The refinement above guarantees success.
   .transform((value) => (normalizeIsbn(value) as { value: string }).value);
 

@@ -123,6 +123,8 @@ export const PERMISSIONS: Readonly<Record<Action, PermissionRule>> = {
   "books.search": SIGNED_IN,
   "books.get": SIGNED_IN,
   "books.myCopies": SIGNED_IN,
+  // Printing shelf labels is an officer's job.
+  "books.label": STAFF,
   // Who may make which loan move is the loan machine's business (`loanTransition`).
   "loans.request": SIGNED_IN,
   "loans.accept": SIGNED_IN,
@@ -135,6 +137,8 @@ export const PERMISSIONS: Readonly<Record<Action, PermissionRule>> = {
   "loans.joinQueue": SIGNED_IN,
   "loans.leaveQueue": SIGNED_IN,
   "loans.mine": SIGNED_IN,
+  // Only the loan's two parties (or an officer, for the association's copies): checked in the handler.
+  "loans.get": SIGNED_IN,
   // Public announcements are public; the API filters members-only ones by caller.
   "announcements.list": PUBLIC,
   "announcements.create": STAFF,
