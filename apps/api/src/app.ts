@@ -2,7 +2,7 @@
 // built frontends, behind secure headers, body limits and structured request logs. No I/O
 // at import time: server.ts wires it.
 import { trpcServer } from "@hono/trpc-server";
-import type { DbHandle } from "@readers/db";
+import type { DbHandle, LiveBus } from "@readers/db";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
@@ -10,6 +10,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { type Auth, CLIENT_IP_HEADER } from "./auth.ts";
 import { mountFeeds } from "./http/feeds.ts";
 import { mountHealth } from "./http/health.ts";
+import { mountLiveEvents } from "./http/live.ts";
 import { mountSpas, type SpaMount } from "./http/static.ts";
 import type { Logger } from "./logger.ts";
 import type { Services } from "./services.ts";
@@ -30,6 +31,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Built frontends to serve; longer prefixes first. */
   spas?: SpaMount[];
+  /** Live updates across instances; without it the /events streams are not mounted. */
+  live?: LiveBus;
 }
 
 type Env = {
@@ -153,6 +156,9 @@ export function createApp(options: AppOptions) {
   );
 
   mountFeeds(app, { db: handle.db, services, logger });
+  if (options.live) {
+    mountLiveEvents(app, { db: handle.db, auth, bus: options.live, services, logger });
+  }
 
   app.all("/api/*", (c) => c.json({ error: "not found" }, 404));
   if (options.spas) mountSpas(app, options.spas);

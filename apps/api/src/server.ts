@@ -5,7 +5,13 @@ import type { Server as HttpServer } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { createDb, type DbHandle, getAssociationSettings, getOrCreateSecret } from "@readers/db";
+import {
+  createDb,
+  createLiveBus,
+  type DbHandle,
+  getAssociationSettings,
+  getOrCreateSecret,
+} from "@readers/db";
 import { createApp } from "./app.ts";
 import { createAuth } from "./auth.ts";
 import { isbnLookupFromSetting } from "./books/isbn-lookup.ts";
@@ -93,11 +99,15 @@ export async function startServer(
       logger,
       onOutboxQueued: () => worker.kick(),
     });
+    const live = await createLiveBus(handle, {
+      onError: (error) => logger.warn("live bus", { error: String(error) }),
+    });
     const app = createApp({
       handle,
       auth,
       services,
       logger,
+      live,
       trustProxy: env.TRUST_PROXY,
       spas: [
         { prefix: "/kiosk", dir: resolve(appsDir, "kiosk/dist") },
@@ -123,7 +133,10 @@ export async function startServer(
         // Long-lived connections (keep-alive, live updates) get 10 s, then are cut.
         const force = setTimeout(() => (server as HttpServer).closeAllConnections(), 10_000);
         force.unref();
+        // Ends the live event streams, which would otherwise hold the server open.
+        const closingBus = live.close();
         await new Promise<void>((r) => server.close(() => r()));
+        await closingBus;
         clearTimeout(force);
         clearInterval(settingsTimer);
         await jobs.stop();

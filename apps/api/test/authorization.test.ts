@@ -2,6 +2,7 @@
 // for anonymous, member, organizer, admin and kiosk callers the API lets through exactly
 // what the domain's can() table allows. A new procedure without an action fails here.
 
+import { insertKioskDevice, insertLocations } from "@readers/db";
 import { type TestDatabase, testDrivers } from "@readers/db/testing";
 import { ACTIONS, can } from "@readers/domain";
 import { TRPCError } from "@trpc/server";
@@ -38,6 +39,9 @@ describe("role × procedure matrix", () => {
     actors.member = await t.person("Mia Member");
     actors.organizer = await t.person("Otto Organizer", "organizer");
     actors.admin = await t.person("Ada Admin", "admin");
+    // A real device row: kiosk.today reads the device's own name.
+    await insertLocations(h.db, [{ id: "central", name: "Central Library" }]);
+    await insertKioskDevice(h.db, { id: "k1", name: "Entrance", locationId: "central" });
     actors.kiosk = { kind: "kiosk", deviceId: "k1", locationId: "central" };
   });
   afterAll(async () => {

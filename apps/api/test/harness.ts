@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setUserRole } from "@readers/db";
+import { type LiveBus, setUserRole } from "@readers/db";
 import type { TestDatabase } from "@readers/db/testing";
 import { afterAll } from "vitest";
 import { createApp } from "../src/app.ts";
@@ -37,7 +37,10 @@ export interface Harness {
 const mailRoot = mkdtempSync(join(tmpdir(), "readers-mail-"));
 afterAll(() => rmSync(mailRoot, { recursive: true, force: true }));
 
-export function buildHarness(h: TestDatabase, options: { signInPerMinute?: number } = {}): Harness {
+export function buildHarness(
+  h: TestDatabase,
+  options: { signInPerMinute?: number; live?: LiveBus } = {},
+): Harness {
   const mailDir = mkdtempSync(join(mailRoot, "h-"));
   const mailer = createMailer({ from: "Readers <test@readers.local>", dataDir: mailDir });
   const worker = createOutboxWorker({
@@ -59,7 +62,7 @@ export function buildHarness(h: TestDatabase, options: { signInPerMinute?: numbe
     publicUrl: PUBLIC_URL,
     signInPerMinute: options.signInPerMinute ?? 1000,
   });
-  const app = createApp({ handle: h, auth, services, logger: silentLogger });
+  const app = createApp({ handle: h, auth, services, logger: silentLogger, live: options.live });
   return {
     h,
     auth,

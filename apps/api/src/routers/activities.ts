@@ -84,6 +84,7 @@ import {
   activityListView,
   registrationView,
 } from "../activities/views.ts";
+import { announceOccupancy, occupancyOf } from "../kiosk/occupancy.ts";
 import { todayIn } from "../members/views.ts";
 import type { Context } from "../trpc/context.ts";
 import { domainError, unwrap } from "../trpc/errors.ts";
@@ -590,12 +591,12 @@ export const activitiesRouter = {
     .mutation(async ({ ctx, input }) =>
       ctx.db.transaction(async (tx) => {
         const { row, reg } = await lockRegistration(tx, input.registrationId);
-        const tally = await seatTally(tx, row.id);
+        const before = await seatTally(tx, row.id);
         const decision = unwrap(
           decideManualCheckIn({
             activity: toActivity(row),
             registration: reg,
-            counts: { checkedInSeats: tally.checkedInSeats, heldSeats: tally.heldSeats },
+            counts: { checkedInSeats: before.checkedInSeats, heldSeats: before.heldSeats },
             seats: input.seats,
             now: ctx.now,
           }),
@@ -613,13 +614,15 @@ export const activitiesRouter = {
             seats: decision.seats,
           });
         }
+        const tally = await seatTally(tx, row.id);
+        // Kiosks and other rosters see the change once it commits.
+        if (decision.outcome === "CHECKED_IN") {
+          await announceOccupancy(tx, row, occupancyOf(row, tally, ctx.now));
+        }
         return {
           outcome: decision.outcome,
           registration: await lineOf(tx, ctx, row, reg.id),
-          occupancy: {
-            checkedInSeats: (await seatTally(tx, row.id)).checkedInSeats,
-            capacity: row.capacity,
-          },
+          occupancy: { checkedInSeats: tally.checkedInSeats, capacity: row.capacity },
         };
       }),
     ),
@@ -642,13 +645,12 @@ export const activitiesRouter = {
             activityId: row.id,
           });
         }
+        const tally = await seatTally(tx, row.id);
+        if (changed) await announceOccupancy(tx, row, occupancyOf(row, tally, ctx.now));
         return {
           changed,
           registration: await lineOf(tx, ctx, row, reg.id),
-          occupancy: {
-            checkedInSeats: (await seatTally(tx, row.id)).checkedInSeats,
-            capacity: row.capacity,
-          },
+          occupancy: { checkedInSeats: tally.checkedInSeats, capacity: row.capacity },
         };
       }),
     ),

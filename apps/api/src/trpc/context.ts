@@ -1,16 +1,11 @@
 // Request context: an inner part tests build directly (createContextInner) and an HTTP part
 // that resolves the caller from the session cookie or a kiosk's bearer token.
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import {
-  type Database,
-  findKioskByTokenHash,
-  session as sessionTable,
-  touchKiosk,
-  user as userTable,
-} from "@readers/db";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { type Database, session as sessionTable, user as userTable } from "@readers/db";
 import { LOCALES, type Locale, USER_ROLES, type UserRole } from "@readers/domain";
 import { eq, sql } from "drizzle-orm";
 import type { Auth } from "../auth.ts";
+import { kioskByToken } from "../kiosk/device-auth.ts";
 import type { Logger } from "../logger.ts";
 import { silentLogger } from "../logger.ts";
 import type { Services } from "../services.ts";
@@ -52,10 +47,6 @@ export function createContextInner(
   };
 }
 
-export function hashKioskToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 const asRole = (r: unknown): Role => (USER_ROLES.includes(r as Role) ? (r as Role) : "member");
 const asLocale = (l: unknown): Locale => (LOCALES.includes(l as Locale) ? (l as Locale) : "en");
 
@@ -88,10 +79,9 @@ export async function resolveActor(
 ): Promise<Actor> {
   const bearer = headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) {
-    const device = await findKioskByTokenHash(db, hashKioskToken(bearer));
+    const device = await kioskByToken(db, bearer, now);
     if (!device) return { kind: "anonymous" };
-    await touchKiosk(db, device.id, now);
-    return { kind: "kiosk", deviceId: device.id, locationId: device.locationId };
+    return { kind: "kiosk", ...device };
   }
   // No cookie cache is configured: the session and user rows are read now, so a role change
   // or a revoked session applies at once. The common case (a valid session not due for

@@ -2,6 +2,7 @@
 import { activitiesRouter } from "../routers/activities.ts";
 import { adminRouter } from "../routers/admin.ts";
 import { booksRouter } from "../routers/books.ts";
+import { kioskPairingRouter, kioskRouter } from "../routers/kiosk.ts";
 import { loansRouter } from "../routers/loans.ts";
 import { locationsRouter } from "../routers/locations.ts";
 import { meRouter } from "../routers/me.ts";
@@ -20,6 +21,8 @@ export const appRouter = router({
   registrations: registrationsRouter,
   books: booksRouter,
   loans: loansRouter,
+  kiosk: kioskRouter,
+  kioskPairing: kioskPairingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 export * from "./activities.ts";
 export * from "./audit.ts";
 export * from "./books.ts";
+export * from "./checkin.ts";
 export * from "./kiosks.ts";
 export * from "./loans.ts";
 export * from "./locations.ts";

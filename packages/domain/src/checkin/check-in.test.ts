@@ -11,6 +11,7 @@ import {
   OFFLINE_CHECKIN_MAX_SKEW_MS,
   occupancy,
   WalkInInputSchema,
+  walkInSeats,
 } from "./check-in.js";
 
 const member: CheckInAttendee = { kind: "member", membershipStatus: "active", cardVersion: 2 };
@@ -296,6 +297,15 @@ describe("check-in inputs and occupancy", () => {
         occurredAt: "2026-05-01T11:00:00Z",
       }).occurredAt,
     ).toEqual(new Date("2026-05-01T11:00:00Z"));
+  });
+
+  it("walk-in seats: held for confirmed registrations until the no-show deadline", () => {
+    const a = { capacity: 10, startsAt: new Date("2026-05-01T10:00:00Z"), noShowAfterMinutes: 15 };
+    const counts = { checkedInSeats: 4, heldSeats: 3 };
+    expect(walkInSeats(a, counts, new Date("2026-05-01T10:14:59Z"))).toBe(3);
+    expect(walkInSeats(a, counts, new Date("2026-05-01T10:15:00Z"))).toBe(6);
+    expect(walkInSeats(a, { checkedInSeats: 9, heldSeats: 5 }, a.startsAt)).toBe(0);
+    expect(walkInSeats({ ...a, capacity: null }, counts, a.startsAt)).toBeNull();
   });
 
   it("occupancy", () => {

@@ -217,11 +217,8 @@ export function decideCheckIn(
   if (now >= activity.endsAt) return err("CHECKIN_CLOSED", "This activity is over.");
 
   const released = now >= noShowAt(activity);
-  // After the no-show deadline, seats held for confirmed registrations go to walk-ins.
-  const freeSeats =
-    activity.capacity === null
-      ? Number.POSITIVE_INFINITY
-      : activity.capacity - counts.checkedInSeats - (released ? 0 : counts.heldSeats);
+  const free = walkInSeats(activity, counts, now);
+  const freeSeats = free === null ? Number.POSITIVE_INFINITY : free;
 
   if (registration?.status === "confirmed") {
     if (released && freeSeats < registration.partySize) {
@@ -269,6 +266,21 @@ export function decideCheckIn(
     seats: partySize,
     registrationId: registration && registration.status === "waitlisted" ? registration.id : null,
   });
+}
+
+/**
+ * Seats a walk-in could take now: capacity minus everyone checked in minus the seats held
+ * for confirmed registrations — until the no-show deadline, when held seats are released.
+ * `null` when the capacity is unlimited. Never negative.
+ */
+export function walkInSeats(
+  activity: Pick<Activity, "capacity" | "startsAt" | "noShowAfterMinutes">,
+  counts: CheckInCounts,
+  now: Date,
+): number | null {
+  if (activity.capacity === null) return null;
+  const released = now >= noShowAt(activity);
+  return Math.max(0, activity.capacity - counts.checkedInSeats - (released ? 0 : counts.heldSeats));
 }
 
 /** Live occupancy for kiosks and the organizer roster. */

@@ -6,6 +6,7 @@ import {
   kioskPhase,
   normalizePairingCode,
   preselectActivity,
+  zonedDayBounds,
 } from "./kiosk.js";
 
 const at = (hhmm: string) => new Date(`2026-05-01T${hhmm}:00Z`);
@@ -56,5 +57,20 @@ describe("kiosk start screen", () => {
     expect(preselectActivity(list, at("12:30"))).toBe("late");
     expect(preselectActivity(list, at("15:00"))).toBeNull();
     expect(preselectActivity([], at("15:00"))).toBeNull();
+  });
+});
+
+describe("the association's today", () => {
+  it("is the local day in the association's time zone", () => {
+    expect(zonedDayBounds(new Date("2026-05-01T20:00:00Z"), "Asia/Shanghai")).toEqual({
+      from: new Date("2026-05-01T16:00:00Z"),
+      to: new Date("2026-05-02T16:00:00Z"),
+    });
+  });
+
+  it("is 23 hours long on the spring daylight-saving day", () => {
+    const { from, to } = zonedDayBounds(new Date("2026-03-29T12:00:00Z"), "Europe/Paris");
+    expect(from).toEqual(new Date("2026-03-28T23:00:00Z"));
+    expect(to.getTime() - from.getTime()).toBe(23 * 3_600_000);
   });
 });

@@ -1,6 +1,9 @@
 /** Kiosk pairing codes and the start screen's choice of activity (DESIGN §2.3). */
 import { z } from "zod";
 import { type Activity, checkInOpensAt } from "../activities/activity.js";
+import { zonedInstant } from "../activities/recurrence.js";
+import { addDays, dateParts } from "../shared/calendar.js";
+import { dateInZone } from "../shared/time-zone.js";
 
 /**
  * Pairing codes use Crockford's base-32 alphabet: no I, L, O or U, so nothing on a kiosk's
@@ -77,4 +80,18 @@ export function preselectActivity(activities: readonly KioskActivity[], now: Dat
         a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
   return open[0]?.id ?? null;
+}
+
+/**
+ * The association's local day containing `now`, as instants `[from, to)`: what "today's
+ * activities" means on a kiosk (23 or 25 hours long on daylight-saving days).
+ *
+ * @example zonedDayBounds(new Date("2026-05-01T20:00:00Z"), "Asia/Shanghai")
+ * // { from: 2026-05-01T16:00:00Z, to: 2026-05-02T16:00:00Z }
+ */
+export function zonedDayBounds(now: Date, timeZone: string): { from: Date; to: Date } {
+  const today = dateInZone(now, timeZone);
+  const midnight = (date: string) =>
+    zonedInstant({ ...dateParts(date), hour: 0, minute: 0 }, timeZone);
+  return { from: midnight(today), to: midnight(addDays(today, 1)) };
 }

@@ -1,0 +1,185 @@
+// Live occupancy as server-sent events: `GET /events/kiosk` for a paired kiosk (bearer
+// token; EventSource cannot send headers, so kiosks read it with fetch) and
+// `GET /events/activities/:id` for organizers on the roster (session cookie). Changes come
+// from the live bus (LISTEN/NOTIFY), so a check-in on any instance reaches every screen.
+import {
+  type Database,
+  findKioskByTokenHash,
+  getActivity,
+  type LiveBus,
+  type LiveEvent,
+  seatTally,
+} from "@readers/db";
+import type { Context, Hono } from "hono";
+import { type SSEStreamingApi, streamSSE } from "hono/streaming";
+import type { Auth } from "../auth.ts";
+import { forgetKioskDevice, hashKioskToken, kioskByToken } from "../kiosk/device-auth.ts";
+import { occupancyAtLocation, occupancyOf } from "../kiosk/occupancy.ts";
+import type { Logger } from "../logger.ts";
+import type { Services } from "../services.ts";
+import { resolveActor } from "../trpc/context.ts";
+
+/** A comment line this often keeps proxies from closing an idle stream. */
+export const LIVE_PING_MS = 15_000;
+
+interface LiveOptions {
+  db: Database;
+  auth: Auth;
+  bus: LiveBus;
+  services: Services;
+  logger: Logger;
+  pingMs?: number;
+}
+
+type Occupancy = {
+  activityId: string;
+  checkedIn: number;
+  capacity: number | null;
+  free: number | null;
+};
+
+/**
+ * Runs one stream: sends the current state, then events, then pings, until the client
+ * leaves or `stillAllowed` says no (a revoked kiosk, checked at every ping).
+ */
+async function runStream(
+  stream: SSEStreamingApi,
+  options: {
+    bus: LiveBus;
+    pingMs: number;
+    snapshot: () => Promise<Occupancy[]>;
+    accept: (event: Extract<LiveEvent, { type: "occupancy" }>) => boolean;
+    revoked?: (event: LiveEvent) => boolean;
+    stillAllowed?: () => Promise<boolean>;
+  },
+): Promise<void> {
+  let closed = false;
+  let wake: (() => void) | undefined;
+  const queue: Array<{ event: string; data: string }> = [];
+  const push = (event: string, data: unknown) => {
+    queue.push({ event, data: JSON.stringify(data) });
+    wake?.();
+  };
+  const sendSnapshot = async () => {
+    for (const o of await options.snapshot()) push("occupancy", o);
+  };
+  const unsubscribe = options.bus.subscribe((event) => {
+    if (event.type === "occupancy" && options.accept(event)) {
+      const { type: _t, locationId: _l, ...occupancy } = event;
+      push("occupancy", occupancy);
+    } else if (event.type === "resync") {
+      void sendSnapshot().catch(() => {});
+    } else if (event.type === "closing") {
+      closed = true;
+      wake?.();
+    } else if (options.revoked?.(event)) {
+      push("revoked", {});
+      closed = true;
+      wake?.();
+    }
+  });
+  stream.onAbort(() => {
+    closed = true;
+    wake?.();
+  });
+  try {
+    await sendSnapshot();
+    let lastPing = Date.now();
+    while (!stream.aborted) {
+      while (queue.length) await stream.writeSSE(queue.shift()!);
+      if (closed) break;
+      const waitMs = Math.max(0, lastPing + options.pingMs - Date.now());
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, waitMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+      if (Date.now() - lastPing >= options.pingMs) {
+        lastPing = Date.now();
+        if (options.stillAllowed && !(await options.stillAllowed())) {
+          await stream.writeSSE({ event: "revoked", data: "{}" });
+          break;
+        }
+        await stream.write(": ping\n\n");
+      }
+    }
+  } finally {
+    unsubscribe();
+  }
+}
+
+const sseHeaders = (c: Context) => {
+  // Never buffered by a proxy, never cached.
+  c.header("cache-control", "no-store");
+  c.header("x-accel-buffering", "no");
+};
+
+export function mountLiveEvents(
+  // biome-ignore lint/suspicious/noExplicitAny: mounts work on any app env
+  app: Hono<any>,
+  options: LiveOptions,
+): void {
+  const { db, bus, services, logger } = options;
+  const pingMs = options.pingMs ?? LIVE_PING_MS;
+  // Revocation on any instance drops the cached token here too.
+  bus.subscribe((event) => {
+    if (event.type === "kioskRevoked") forgetKioskDevice(db, event.deviceId);
+  });
+
+  app.get("/events/kiosk", async (c) => {
+    const token = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const device = token ? await kioskByToken(db, token, new Date()) : null;
+    if (!token || !device) return c.json({ error: "Kiosk token required." }, 401);
+    sseHeaders(c);
+    return streamSSE(
+      c,
+      (stream) =>
+        runStream(stream, {
+          bus,
+          pingMs,
+          snapshot: async () => {
+            const { occupancy } = await occupancyAtLocation(
+              db,
+              device.locationId,
+              new Date(),
+              services.timezone,
+            );
+            return [...occupancy.values()];
+          },
+          accept: (event) => event.locationId === device.locationId,
+          revoked: (event) => event.type === "kioskRevoked" && event.deviceId === device.deviceId,
+          stillAllowed: async () =>
+            (await findKioskByTokenHash(db, hashKioskToken(token))) !== null,
+        }),
+      async (error) => logger.warn("kiosk event stream failed", { error: String(error) }),
+    );
+  });
+
+  app.get("/events/activities/:id", async (c) => {
+    const actor = await resolveActor(db, options.auth, c.req.raw.headers, new Date());
+    if (actor.kind !== "user") return c.json({ error: "Sign in first." }, 401);
+    if (actor.role !== "organizer" && actor.role !== "admin") {
+      return c.json({ error: "You may not do this." }, 403);
+    }
+    const id = c.req.param("id");
+    if (!(await getActivity(db, id))) return c.json({ error: "not found" }, 404);
+    sseHeaders(c);
+    return streamSSE(
+      c,
+      (stream) =>
+        runStream(stream, {
+          bus,
+          pingMs,
+          snapshot: async () => {
+            const row = await getActivity(db, id);
+            return row ? [occupancyOf(row, await seatTally(db, id), new Date())] : [];
+          },
+          accept: (event) => event.activityId === id,
+        }),
+      async (error) => logger.warn("activity event stream failed", { error: String(error) }),
+    );
+  });
+}

@@ -1,0 +1,60 @@
+// Occupancy as kiosks and rosters show it — checked-in seats of the capacity and the seats
+// a walk-in could take — for the kiosk router and the live event streams alike.
+import {
+  type ActivityRow,
+  activitiesAtLocation,
+  type Database,
+  publishLive,
+  seatTallies,
+  type Tx,
+} from "@readers/db";
+import { walkInSeats, zonedDayBounds } from "@readers/domain";
+
+export function occupancyOf(
+  row: ActivityRow,
+  counts: { checkedInSeats: number; heldSeats: number },
+  now: Date,
+) {
+  return {
+    activityId: row.id,
+    checkedIn: counts.checkedInSeats,
+    capacity: row.capacity,
+    free: walkInSeats(row, counts, now),
+  };
+}
+export type KioskOccupancy = ReturnType<typeof occupancyOf>;
+
+/** Today's activities at a location (the association's day) with their occupancy. */
+export async function occupancyAtLocation(
+  db: Database,
+  locationId: string,
+  now: Date,
+  timeZone: string,
+): Promise<{ rows: ActivityRow[]; occupancy: Map<string, KioskOccupancy> }> {
+  const { from, to } = zonedDayBounds(now, timeZone);
+  const rows = await activitiesAtLocation(db, locationId, from, to);
+  const tallies = await seatTallies(
+    db,
+    rows.map((r) => r.id),
+  );
+  const occupancy = new Map(
+    rows.map((row) => [row.id, occupancyOf(row, tallies.get(row.id)!, now)]),
+  );
+  return { rows, occupancy };
+}
+
+/** Tells every kiosk and roster (on every instance) once the transaction commits. */
+export async function announceOccupancy(
+  tx: Tx,
+  row: ActivityRow,
+  occupancy: KioskOccupancy,
+): Promise<void> {
+  await publishLive(tx, {
+    type: "occupancy",
+    activityId: row.id,
+    locationId: row.locationId,
+    checkedIn: occupancy.checkedIn,
+    capacity: occupancy.capacity,
+    free: occupancy.free,
+  });
+}

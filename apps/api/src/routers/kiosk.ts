@@ -1,0 +1,647 @@
+// kiosk.*: the touch screen at a library entrance (DESIGN §2.3) — pairing and revocation by
+// an admin, today's activities with live occupancy, check-in by card, number, registration
+// or name, walk-ins. Every check-in decision is the domain's decideCheckIn, taken inside the
+// transaction that locks the activity row; the kiosk's client id makes a re-sent request a
+// no-op (offline queues re-send). kioskPairing.activate turns a one-time code into a token.
+import { randomInt, randomUUID } from "node:crypto";
+import {
+  activitiesAtLocation,
+  attendeeNames,
+  findKioskRequest,
+  findLiveRegistration,
+  getKioskDevice,
+  getLocation,
+  getRegistration,
+  getRegistrationByTokenHash,
+  insertKioskDevice,
+  insertRegistration,
+  type KioskDeviceView,
+  listKioskDevices,
+  lockActivity,
+  memberWithMembership,
+  publishLive,
+  type RegistrationRow,
+  redeemPairingCode,
+  registrationHolderNames,
+  revokeKioskDevice,
+  saveKioskRequest,
+  seatTally,
+  type Tx,
+  toActivity,
+  toTier,
+  updateRegistration,
+} from "@readers/db";
+import {
+  ActivateKioskInputSchema,
+  attendeeDisplayName,
+  type CheckInAttendee,
+  type CheckInDecision,
+  CheckInInputSchema,
+  checkInDecisionTime,
+  checkInOpensAt,
+  dateInZone,
+  decideCheckIn,
+  decodeCardPayload,
+  formatPairingCode,
+  IdSchema,
+  KioskNameSchema,
+  kioskPhase,
+  MemberNumberSchema,
+  membershipStatusOn,
+  NameSearchInputSchema,
+  normalizePairingCode,
+  noShowAt,
+  PAIRING_CODE_ALPHABET,
+  PAIRING_CODE_LENGTH,
+  PAIRING_CODE_TTL_MINUTES,
+  preselectActivity,
+  searchAttendees,
+  splitPersonName,
+  WalkInInputSchema,
+  zonedDayBounds,
+} from "@readers/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { notFound } from "../activities/access.ts";
+import { hashToken } from "../activities/tokens.ts";
+import { auditAction } from "../audit.ts";
+import { forgetKioskDevice, hashKioskToken, kioskByToken } from "../kiosk/device-auth.ts";
+import {
+  announceOccupancy,
+  type KioskOccupancy,
+  occupancyAtLocation,
+  occupancyOf,
+} from "../kiosk/occupancy.ts";
+import { cardHmac, qrSvg, verifyCardPayload } from "../members/card.ts";
+import { facts } from "../members/views.ts";
+import type { Context } from "../trpc/context.ts";
+import { isUniqueViolation } from "../trpc/db-errors.ts";
+import { domainError } from "../trpc/errors.ts";
+import {
+  adminProcedure,
+  kioskProcedure,
+  publicProcedure,
+  rateLimit,
+  router,
+} from "../trpc/init.ts";
+
+type KioskCtx = Context & { actor: Extract<Context["actor"], { kind: "kiosk" }> };
+
+// ------------------------------------------------------------------------------- devices
+
+/** A device as the admin sees it; `state` says what to do next. */
+function deviceView(row: KioskDeviceView, now: Date) {
+  const state = row.revokedAt
+    ? "revoked"
+    : row.pairedAt
+      ? "paired"
+      : row.pairingExpiresAt && row.pairingExpiresAt > now
+        ? "pairing"
+        : "expired";
+  return {
+    id: row.id,
+    name: row.name,
+    locationId: row.locationId,
+    locationName: row.locationName,
+    createdAt: row.createdAt,
+    pairedAt: row.pairedAt,
+    lastSeenAt: row.lastSeenAt,
+    revokedAt: row.revokedAt,
+    pairingExpiresAt: state === "pairing" ? row.pairingExpiresAt : null,
+    state: state as "pairing" | "paired" | "revoked" | "expired",
+  };
+}
+
+function newPairingCode(): string {
+  let code = "";
+  for (let i = 0; i < PAIRING_CODE_LENGTH; i++) {
+    code += PAIRING_CODE_ALPHABET[randomInt(PAIRING_CODE_ALPHABET.length)];
+  }
+  return code;
+}
+
+// ------------------------------------------------------------------------------ check-in
+
+/** What a kiosk result screen shows of a person: "Ada L.", nothing more. */
+function displayNameOf(
+  holder: { firstName: string | null; lastName: string | null; guestName: string | null } | null,
+): string | null {
+  if (!holder) return null;
+  if (holder.firstName !== null)
+    return attendeeDisplayName(holder.firstName, holder.lastName ?? "");
+  if (holder.guestName) {
+    const { firstName, lastName } = splitPersonName(holder.guestName);
+    return attendeeDisplayName(firstName, lastName);
+  }
+  return null;
+}
+
+/** The answer of kiosk.checkIn and kiosk.walkIn, stored verbatim for a re-sent client id. */
+export interface KioskCheckInResult {
+  outcome: CheckInDecision["outcome"];
+  checkedInAt: string;
+  activity: { id: string; title: string };
+  displayName: string | null;
+  seats: number;
+  occupancy: KioskOccupancy;
+}
+
+/** Who a credential names, resolved before the activity is locked (reads only). */
+type Resolved =
+  | { kind: "member"; memberId: string; displayName: string; attendee: CheckInAttendee }
+  | { kind: "registration"; registration: RegistrationRow }
+  | { kind: "unknown" };
+
+/** A guest's manage link (`…/registrations/manage?token=…`), as the kiosk camera reads it. */
+function manageToken(text: string): string | null {
+  try {
+    const url = new URL(text.trim());
+    return url.pathname.endsWith("/registrations/manage") ? url.searchParams.get("token") : null;
+  } catch {
+    return null;
+  }
+}
+
+async function resolveCredential(
+  ctx: KioskCtx,
+  credential: z.output<typeof CheckInInputSchema>["credential"],
+  now: Date,
+): Promise<Resolved> {
+  if ("registrationId" in credential) {
+    const registration = await getRegistration(ctx.db, credential.registrationId);
+    return registration ? { kind: "registration", registration } : { kind: "unknown" };
+  }
+  let memberNumber: string;
+  let presentedCardVersion: number | null = null;
+  if ("qr" in credential) {
+    const token = manageToken(credential.qr);
+    if (token) {
+      const registration = await getRegistrationByTokenHash(ctx.db, hashToken(token));
+      return registration ? { kind: "registration", registration } : { kind: "unknown" };
+    }
+    // A scanner may also read a printed member number; a card is RDR1:…
+    const asNumber = MemberNumberSchema.safeParse(credential.qr);
+    if (asNumber.success) {
+      memberNumber = asNumber.data;
+    } else {
+      const decoded = decodeCardPayload(credential.qr);
+      if (!decoded.ok) throw domainError(decoded);
+      memberNumber = decoded.value.memberNumber;
+      presentedCardVersion = decoded.value.cardVersion;
+    }
+  } else {
+    memberNumber = credential.memberNumber;
+  }
+  const found = await memberWithMembership(ctx.db, { memberNumber });
+  if (!found || found.member.erasedAt) return { kind: "unknown" };
+  if ("qr" in credential && presentedCardVersion !== null) {
+    const verified = await verifyCardPayload(
+      credential.qr,
+      found.member.cardVersion,
+      cardHmac(ctx.services.cardKey),
+    );
+    // A forged card is refused here; a replaced one is the domain's CARD_REVOKED below.
+    if (!verified.ok && verified.code !== "CARD_REVOKED") throw domainError(verified);
+  }
+  const membershipStatus = found.current
+    ? membershipStatusOn(
+        facts(found.current.membership),
+        toTier(found.current.tier),
+        dateInZone(now, ctx.services.timezone),
+      )
+    : "cancelled";
+  return {
+    kind: "member",
+    memberId: found.member.id,
+    displayName: attendeeDisplayName(found.member.firstName, found.member.lastName),
+    attendee: {
+      kind: "member",
+      membershipStatus,
+      cardVersion: found.member.cardVersion,
+      presentedCardVersion,
+    },
+  };
+}
+
+/** The answer already given to this client id, if the kiosk re-sent a request. */
+async function replay(ctx: KioskCtx, clientId: string): Promise<KioskCheckInResult | null> {
+  const prior = await findKioskRequest(ctx.db, ctx.actor.deviceId, clientId);
+  return prior ? (prior.result as KioskCheckInResult) : null;
+}
+
+/**
+ * Runs one check-in transaction; if a concurrent copy of the same request (same client id)
+ * committed first, the unique key stops this one and its stored answer is returned.
+ */
+async function once(
+  ctx: KioskCtx,
+  clientId: string,
+  work: (tx: Tx) => Promise<KioskCheckInResult>,
+): Promise<KioskCheckInResult> {
+  try {
+    return await ctx.db.transaction(work);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const prior = await replay(ctx, clientId);
+      if (prior) return prior;
+    }
+    throw error;
+  }
+}
+
+async function refuse(
+  tx: Tx,
+  refusal: { code: string; message: string } & Record<string, unknown>,
+): Promise<never> {
+  // Say where to go, not just an id.
+  if (refusal.code === "WRONG_LOCATION" && typeof refusal.locationId === "string") {
+    const where = await getLocation(tx, refusal.locationId);
+    throw domainError({ ...refusal, locationName: where?.name ?? null } as never);
+  }
+  throw domainError(refusal as never);
+}
+
+/**
+ * Which activity a member's check-in is for: the one chosen on screen, unless they are not
+ * registered there but hold a registration for another of today's activities at this
+ * location whose check-in is open (the attendee need not pick the right tile).
+ */
+async function activityForMember(
+  ctx: KioskCtx,
+  chosenId: string,
+  memberId: string,
+  now: Date,
+): Promise<string> {
+  if (await findLiveRegistration(ctx.db, chosenId, { memberId })) return chosenId;
+  const { from, to } = zonedDayBounds(now, ctx.services.timezone);
+  const today = await activitiesAtLocation(ctx.db, ctx.actor.locationId, from, to);
+  const open = today.filter(
+    (a) => a.id !== chosenId && kioskPhase({ ...a, id: a.id }, now) === "open",
+  );
+  for (const a of open) {
+    const reg = await findLiveRegistration(ctx.db, a.id, { memberId });
+    if (reg?.status === "confirmed") return a.id;
+  }
+  return chosenId;
+}
+
+// ---------------------------------------------------------------------------- the router
+
+export const kioskRouter = {
+  pair: adminProcedure
+    .meta({ action: "kiosk.pair" })
+    .input(z.object({ name: KioskNameSchema, locationId: IdSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const code = newPairingCode();
+      const expiresAt = new Date(ctx.now.getTime() + PAIRING_CODE_TTL_MINUTES * 60_000);
+      const device = await ctx.db.transaction(async (tx) => {
+        if (!(await getLocation(tx, input.locationId))) throw notFound("Location");
+        const id = randomUUID();
+        await insertKioskDevice(tx, {
+          id,
+          name: input.name,
+          locationId: input.locationId,
+          pairingCodeHash: hashKioskToken(code),
+          pairingExpiresAt: expiresAt,
+          createdBy: ctx.actor.userId,
+          createdAt: ctx.now,
+        });
+        await auditAction(tx, ctx, "kiosk.pair", "kiosk", id, {
+          name: input.name,
+          locationId: input.locationId,
+        });
+        return (await getKioskDevice(tx, id))!;
+      });
+      const pairingUrl = `${ctx.services.publicUrl}/kiosk/?pair=${code}`;
+      return {
+        device: deviceView(device, ctx.now),
+        pairingCode: formatPairingCode(code),
+        pairingUrl,
+        pairingQrSvg: await qrSvg(pairingUrl),
+        expiresAt,
+      };
+    }),
+
+  devices: adminProcedure
+    .meta({ action: "kiosk.devices" })
+    .query(async ({ ctx }) => (await listKioskDevices(ctx.db)).map((d) => deviceView(d, ctx.now))),
+
+  revoke: adminProcedure
+    .meta({ action: "kiosk.revoke" })
+    .input(z.object({ deviceId: IdSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const device = await ctx.db.transaction(async (tx) => {
+        const row = await revokeKioskDevice(tx, input.deviceId, ctx.now);
+        if (!row) throw notFound("Kiosk");
+        await auditAction(tx, ctx, "kiosk.revoke", "kiosk", row.id, { name: row.name });
+        // Other instances drop their cached token; its live stream says "revoked".
+        await publishLive(tx, { type: "kioskRevoked", deviceId: row.id });
+        return (await getKioskDevice(tx, row.id))!;
+      });
+      forgetKioskDevice(ctx.db, device.id);
+      return deviceView(device, ctx.now);
+    }),
+
+  today: kioskProcedure.meta({ action: "kiosk.today" }).query(async ({ ctx }) => {
+    const [device, { rows, occupancy }] = await Promise.all([
+      getKioskDevice(ctx.db, ctx.actor.deviceId),
+      occupancyAtLocation(ctx.db, ctx.actor.locationId, ctx.now, ctx.services.timezone),
+    ]);
+    if (!device) throw new TRPCError({ code: "UNAUTHORIZED", message: "Kiosk token required." });
+    const activities = rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      kind: row.kind,
+      audience: row.audience,
+      status: row.status as "published" | "cancelled",
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      checkInOpensAt: checkInOpensAt(row),
+      noShowAt: noShowAt(row),
+      capacity: row.capacity,
+      maxPartySize: row.maxPartySize,
+      phase: kioskPhase(row, ctx.now),
+      occupancy: occupancy.get(row.id)!,
+    }));
+    return {
+      device: { id: device.id, name: device.name },
+      location: { id: device.locationId, name: device.locationName },
+      timeZone: ctx.services.timezone,
+      serverTime: ctx.now,
+      preselectedActivityId: preselectActivity(rows, ctx.now),
+      activities,
+    };
+  }),
+
+  occupancy: kioskProcedure
+    .meta({ action: "kiosk.occupancy" })
+    .input(z.object({ activityIds: z.array(IdSchema).max(50).optional() }).optional())
+    .query(async ({ ctx, input }) => {
+      const { rows, occupancy } = await occupancyAtLocation(
+        ctx.db,
+        ctx.actor.locationId,
+        ctx.now,
+        ctx.services.timezone,
+      );
+      const wanted = input?.activityIds ? new Set(input.activityIds) : null;
+      return rows.filter((r) => !wanted || wanted.has(r.id)).map((r) => occupancy.get(r.id)!);
+    }),
+
+  checkIn: kioskProcedure
+    .meta({ action: "kiosk.checkIn" })
+    .input(CheckInInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const prior = await replay(ctx, input.clientId);
+      if (prior) return prior;
+      const now = checkInDecisionTime(ctx.now, input.occurredAt);
+      const resolved = await resolveCredential(ctx, input.credential, now);
+      const activityId =
+        resolved.kind === "registration"
+          ? resolved.registration.activityId
+          : resolved.kind === "member"
+            ? await activityForMember(ctx, input.activityId, resolved.memberId, now)
+            : input.activityId;
+
+      return once(ctx, input.clientId, async (tx) => {
+        const row = await lockActivity(tx, activityId);
+        if (!row || row.status === "draft") throw notFound("Activity");
+        // Read under the lock: a concurrent check-in of the same person has committed by now.
+        const registration =
+          resolved.kind === "registration"
+            ? await getRegistration(tx, resolved.registration.id)
+            : resolved.kind === "member"
+              ? await findLiveRegistration(tx, row.id, { memberId: resolved.memberId })
+              : null;
+        const liveRegistration = registration?.status === "cancelled" ? null : registration;
+        const counts = await seatTally(tx, row.id);
+        const attendee: CheckInAttendee =
+          resolved.kind === "member"
+            ? resolved.attendee
+            : resolved.kind === "registration"
+              ? liveRegistration
+                ? { kind: "guest" }
+                : { kind: "unknown" }
+              : { kind: "unknown" };
+        const decision = decideCheckIn({
+          activity: toActivity(row),
+          kioskLocationId: ctx.actor.locationId,
+          attendee,
+          registration: liveRegistration,
+          previousCheckIn: null,
+          counts,
+          partySize: input.partySize,
+          now,
+        });
+        if (!decision.ok) return refuse(tx, decision);
+        const d = decision.value;
+        let registrationId = d.registrationId;
+        if (d.outcome === "CHECKED_IN" || (d.outcome === "WALK_IN_ACCEPTED" && registrationId)) {
+          // A confirmed registration arrives, or a waitlisted one takes a free seat.
+          await updateRegistration(tx, registrationId!, {
+            status: "confirmed",
+            checkedInAt: d.checkedInAt,
+            checkedInSeats: d.seats,
+            updatedAt: ctx.now,
+            ...(liveRegistration?.status === "waitlisted"
+              ? { promotedAt: ctx.now, partySize: d.seats }
+              : {}),
+          });
+        } else if (d.outcome === "WALK_IN_ACCEPTED") {
+          // A member without a registration: registered and checked in in one step.
+          if (resolved.kind !== "member") throw notFound("Registration");
+          registrationId = (
+            await insertRegistration(tx, {
+              id: randomUUID(),
+              activityId: row.id,
+              memberId: resolved.memberId,
+              partySize: d.seats,
+              status: "confirmed",
+              walkIn: true,
+              createdAt: ctx.now,
+              checkedInAt: d.checkedInAt,
+              checkedInSeats: d.seats,
+              updatedAt: ctx.now,
+            })
+          ).id;
+        }
+        const holder =
+          resolved.kind === "member"
+            ? resolved.displayName
+            : registrationId
+              ? displayNameOf(
+                  (await registrationHolderNames(tx, [registrationId])).get(registrationId) ?? null,
+                )
+              : null;
+        const occupancy = occupancyOf(
+          row,
+          {
+            checkedInSeats: counts.checkedInSeats + d.seats,
+            // A confirmed registration checking in stops holding its seats.
+            heldSeats: d.outcome === "CHECKED_IN" ? counts.heldSeats - d.seats : counts.heldSeats,
+          },
+          now,
+        );
+        const result: KioskCheckInResult = {
+          outcome: d.outcome,
+          checkedInAt: d.checkedInAt.toISOString(),
+          activity: { id: row.id, title: row.title },
+          displayName: holder,
+          seats: d.seats,
+          occupancy,
+        };
+        await saveKioskRequest(tx, {
+          deviceId: ctx.actor.deviceId,
+          clientId: input.clientId,
+          kind: "checkIn",
+          subjectId: row.id,
+          result,
+          now: ctx.now,
+        });
+        if (d.seats > 0) await announceOccupancy(tx, row, occupancy);
+        return result;
+      });
+    }),
+
+  walkIn: kioskProcedure
+    .meta({ action: "kiosk.walkIn" })
+    .input(WalkInInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const prior = await replay(ctx, input.clientId);
+      if (prior) return prior;
+      const now = checkInDecisionTime(ctx.now, input.occurredAt);
+      return once(ctx, input.clientId, async (tx) => {
+        const row = await lockActivity(tx, input.activityId);
+        if (!row || row.status === "draft") throw notFound("Activity");
+        const counts = await seatTally(tx, row.id);
+        const decision = decideCheckIn({
+          activity: toActivity(row),
+          kioskLocationId: ctx.actor.locationId,
+          attendee: { kind: "walk_in_guest" },
+          registration: null,
+          previousCheckIn: null,
+          counts,
+          partySize: input.partySize,
+          now,
+        });
+        if (!decision.ok) return refuse(tx, decision);
+        const d = decision.value;
+        // A guest's e-mail is kept only with consent; the registration holds both, like a
+        // guest registration, and is forgotten with it.
+        const registrationId = randomUUID();
+        try {
+          await insertRegistration(tx, {
+            id: registrationId,
+            activityId: row.id,
+            guestName: input.guest.name,
+            guestEmail: input.guest.email,
+            partySize: d.seats,
+            status: "confirmed",
+            walkIn: true,
+            createdAt: ctx.now,
+            checkedInAt: d.checkedInAt,
+            checkedInSeats: d.seats,
+            updatedAt: ctx.now,
+          });
+        } catch (error) {
+          if (isUniqueViolation(error)) {
+            throw domainError({
+              code: "ALREADY_REGISTERED",
+              message: "This e-mail address is already registered for this activity.",
+            });
+          }
+          throw error;
+        }
+        const { firstName, lastName } = splitPersonName(input.guest.name);
+        const occupancy = occupancyOf(
+          row,
+          { checkedInSeats: counts.checkedInSeats + d.seats, heldSeats: counts.heldSeats },
+          now,
+        );
+        const result: KioskCheckInResult = {
+          outcome: d.outcome,
+          checkedInAt: d.checkedInAt.toISOString(),
+          activity: { id: row.id, title: row.title },
+          displayName: attendeeDisplayName(firstName, lastName),
+          seats: d.seats,
+          occupancy,
+        };
+        await saveKioskRequest(tx, {
+          deviceId: ctx.actor.deviceId,
+          clientId: input.clientId,
+          kind: "walkIn",
+          subjectId: row.id,
+          result,
+          now: ctx.now,
+        });
+        await announceOccupancy(tx, row, occupancy);
+        return result;
+      });
+    }),
+
+  searchAttendees: kioskProcedure
+    .meta({ action: "kiosk.searchAttendees" })
+    // Enough to find oneself after a typo or two; far too few to walk the member list.
+    .use(rateLimit({ name: "kiosk.searchAttendees", max: 30, windowMs: 60_000 }))
+    .input(NameSearchInputSchema)
+    .query(async ({ ctx, input }) => {
+      const { from, to } = zonedDayBounds(ctx.now, ctx.services.timezone);
+      const today = await activitiesAtLocation(ctx.db, ctx.actor.locationId, from, to);
+      const row = today.find((a) => a.id === input.activityId);
+      // Only today's activities at this kiosk's location can be searched.
+      if (!row) throw notFound("Activity");
+      const names = await attendeeNames(ctx.db, row.id);
+      const byId = new Map(names.map((n) => [n.registrationId, n]));
+      const candidates = names.map((n) => {
+        const name =
+          n.firstName !== null
+            ? { firstName: n.firstName, lastName: n.lastName ?? "" }
+            : splitPersonName(n.guestName ?? "");
+        return { id: n.registrationId, ...name };
+      });
+      return searchAttendees(candidates, input.prefix).map((m) => ({
+        registrationId: m.id,
+        displayName: m.displayName,
+        checkedIn: byId.get(m.id)?.checkedIn === true,
+      }));
+    }),
+} satisfies TRPCRouterRecord;
+
+/** Pairing: the one kiosk call made without a token (the code is the secret). */
+export const kioskPairingRouter = router({
+  activate: publicProcedure
+    .meta({ action: "kioskPairing.activate" })
+    // Per address: 8 characters of base 32 cannot be guessed at 10 tries per 10 minutes.
+    .use(rateLimit({ name: "kioskPairing.activate", max: 10, windowMs: 10 * 60_000 }))
+    .input(ActivateKioskInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const token = `rk_${randomUUID().replaceAll("-", "")}${randomUUID().replaceAll("-", "")}`;
+      const row = await ctx.db.transaction(async (tx) => {
+        const device = await redeemPairingCode(
+          tx,
+          hashKioskToken(normalizePairingCode(input.code)),
+          hashKioskToken(token),
+          ctx.now,
+        );
+        if (!device) {
+          throw domainError({
+            code: "PAIRING_CODE_INVALID",
+            message: "This pairing code is unknown, used or expired. Ask an admin for a new one.",
+          });
+        }
+        await auditAction(tx, ctx, "kiosk.activate", "kiosk", device.id, { name: device.name });
+        return (await getKioskDevice(tx, device.id))!;
+      });
+      // Warm this instance's cache: the kiosk's first calls follow at once.
+      await kioskByToken(ctx.db, token, ctx.now);
+      return {
+        token,
+        device: {
+          id: row.id,
+          name: row.name,
+          locationId: row.locationId,
+          locationName: row.locationName,
+        },
+      };
+    }),
+});

@@ -1,0 +1,589 @@
+// The kiosk through the API: pairing with a one-time code, the device token (kiosk.* only,
+// revocable), today's activities, check-in by number, card, registration and name, walk-ins,
+// idempotent client ids (an offline queue re-sends), refusals with what the screen needs,
+// the never-overbook guarantee under concurrent walk-ins, and live occupancy over SSE.
+import { randomUUID } from "node:crypto";
+import { createLiveBus, getMemberById, type LiveBus, queryRows } from "@readers/db";
+import { type TestDatabase, testDrivers } from "@readers/db/testing";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { cardPayload } from "../src/members/card.ts";
+import type { Actor } from "../src/trpc/context.ts";
+import {
+  anonymous,
+  at,
+  makeMember,
+  NOW,
+  publishedActivity,
+  seedPlaces,
+  type User,
+} from "./activities-fixtures.ts";
+import { buildHarness, type Harness, trpcGet, trpcPost } from "./harness.ts";
+
+const code = (domainCode: string) => ({ cause: { domainCode } });
+type Kiosk = Extract<Actor, { kind: "kiosk" }>;
+
+describe.each(testDrivers(inject("databaseUrl")))("kiosk on $name", (driver) => {
+  let h: TestDatabase;
+  let t: Harness;
+  let bus: LiveBus;
+  let admin: User;
+  let organizer: User;
+  let ann: User & { memberId: string };
+  let bo: User & { memberId: string };
+  let kiosk: Kiosk;
+  let token: string;
+  /** Published, at Central, check-in open now (starts in 30 min), 3 seats. */
+  let lecture: string;
+
+  beforeAll(async () => {
+    h = await driver.open();
+    bus = await createLiveBus(h);
+  });
+  afterAll(async () => {
+    await bus.close();
+    await h.close();
+  });
+  beforeEach(async () => {
+    await h.reset();
+    t = buildHarness(h, { live: bus });
+    await seedPlaces(h.db);
+    admin = await makeMember(h.db, "Ada Admin", "active", "admin");
+    organizer = await makeMember(h.db, "Otto Organizer", "active", "organizer");
+    ann = await makeMember(h.db, "Ann Lee");
+    bo = await makeMember(h.db, "Bo Chen");
+    lecture = await publishedActivity(
+      t,
+      organizer,
+      {
+        startsAt: at(0.5).toISOString(),
+        endsAt: at(2).toISOString(),
+        capacity: 3,
+        maxPartySize: 3,
+      },
+      at(-48),
+    );
+    const paired = await t
+      .caller(admin, NOW)
+      .kiosk.pair({ name: "Entrance", locationId: "central" });
+    const activated = await t
+      .caller(anonymous, NOW)
+      .kioskPairing.activate({ code: paired.pairingCode.toLowerCase() });
+    token = activated.token;
+    kiosk = { kind: "kiosk", deviceId: activated.device.id, locationId: "central" };
+  });
+
+  const k = (now = NOW) => t.caller(kiosk, now).kiosk;
+  const numberOf = async (who: { memberId: string }) =>
+    (await getMemberById(h.db, who.memberId))!.memberNumber;
+  const checkIn = async (
+    credential: Record<string, string>,
+    options: { clientId?: string; activityId?: string; now?: Date; occurredAt?: string } = {},
+  ) =>
+    k(options.now).checkIn({
+      activityId: options.activityId ?? lecture,
+      credential: credential as never,
+      clientId: options.clientId ?? randomUUID(),
+      occurredAt: options.occurredAt as never,
+    });
+  const checkedInRows = () =>
+    queryRows<{ id: string; member_id: string | null; walk_in: boolean; checked_in_seats: number }>(
+      h.db,
+      sql`select id, member_id, walk_in, checked_in_seats from registration
+          where activity_id = ${lecture} and checked_in_at is not null order by created_at, id`,
+    );
+  const bearer = (value = token) => ({ authorization: `Bearer ${value}` });
+
+  describe("pairing and the device token", () => {
+    it("pairs once with a short-lived code; the admin sees the device and when it was last seen", async () => {
+      const paired = await t
+        .caller(admin, NOW)
+        .kiosk.pair({ name: "Reading room", locationId: "campus" });
+      expect(paired.pairingCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(paired.pairingUrl).toBe(
+        `http://localhost:3999/kiosk/?pair=${paired.pairingCode.replace("-", "")}`,
+      );
+      expect(paired.pairingQrSvg).toContain("<svg");
+      expect(paired.device).toMatchObject({
+        state: "pairing",
+        locationName: "Campus Reading Room",
+      });
+
+      const activated = await t
+        .caller(anonymous, NOW)
+        .kioskPairing.activate({ code: paired.pairingCode });
+      expect(activated.device).toMatchObject({ name: "Reading room", locationId: "campus" });
+      await expect(
+        t.caller(anonymous, NOW).kioskPairing.activate({ code: paired.pairingCode }),
+      ).rejects.toMatchObject(code("PAIRING_CODE_INVALID"));
+
+      const devices = await t.caller(admin, NOW).kiosk.devices();
+      expect(devices.map((d) => [d.name, d.state])).toEqual([
+        ["Entrance", "paired"],
+        ["Reading room", "paired"],
+      ]);
+      expect(devices[1]!.lastSeenAt).not.toBeNull();
+      // The token is kept only as a hash.
+      const stored = await queryRows<{ token_hash: string }>(
+        h.db,
+        sql`select token_hash from kiosk_device where id = ${activated.device.id}`,
+      );
+      expect(stored[0]!.token_hash).not.toContain(activated.token);
+      expect(stored[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    it("refuses expired codes and bad input, and names the location that does not exist", async () => {
+      const paired = await t.caller(admin, NOW).kiosk.pair({ name: "Late", locationId: "central" });
+      await expect(
+        t.caller(anonymous, at(0.26)).kioskPairing.activate({ code: paired.pairingCode }),
+      ).rejects.toMatchObject(code("PAIRING_CODE_INVALID"));
+      expect(
+        (await t.caller(admin, at(0.26)).kiosk.devices()).find((d) => d.name === "Late")?.state,
+      ).toBe("expired");
+      await expect(
+        t.caller(anonymous, NOW).kioskPairing.activate({ code: "SHORT" }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      await expect(
+        t.caller(admin, NOW).kiosk.pair({ name: " ", locationId: "central" }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      await expect(
+        t.caller(admin, NOW).kiosk.pair({ name: "Nowhere", locationId: "atlantis" }),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    });
+
+    it("lets the token call kiosk.* only, never a person's procedures, until revoked", async () => {
+      const today = await trpcGet(t.app, "kiosk.today", undefined, bearer());
+      expect(today.status).toBe(200);
+      expect((await trpcGet(t.app, "me.get", undefined, bearer())).status).toBe(403);
+      expect((await trpcGet(t.app, "kiosk.today", undefined, bearer("rk_forged"))).status).toBe(
+        401,
+      );
+
+      // A member's session cannot call kiosk.*.
+      await expect(t.caller(ann, NOW).kiosk.today()).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(
+        t.caller(organizer, NOW).kiosk.pair({ name: "x", locationId: "central" }),
+      ).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+
+      const revoked = await t.caller(admin, NOW).kiosk.revoke({ deviceId: kiosk.deviceId });
+      expect(revoked.state).toBe("revoked");
+      expect((await trpcGet(t.app, "kiosk.today", undefined, bearer())).status).toBe(401);
+      const audit = await queryRows<{ action: string }>(
+        h.db,
+        sql`select action from audit_log where target_type = 'kiosk' order by at, action`,
+      );
+      expect(audit.map((a) => a.action)).toEqual(["kiosk.pair", "kiosk.activate", "kiosk.revoke"]);
+    });
+
+    it("rate-limits pairing attempts per address", async () => {
+      const attempt = () =>
+        t.caller(anonymous, NOW, "203.0.113.9").kioskPairing.activate({ code: "ZZZZ-ZZZZ" });
+      for (let i = 0; i < 10; i++)
+        await expect(attempt()).rejects.toMatchObject(code("PAIRING_CODE_INVALID"));
+      await expect(attempt()).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    });
+  });
+
+  describe("today", () => {
+    it("lists today's published activities at this location, with occupancy, and preselects the open one", async () => {
+      await publishedActivity(
+        t,
+        organizer,
+        { title: "Tomorrow", startsAt: at(24).toISOString(), endsAt: at(25).toISOString() },
+        at(-48),
+      );
+      await publishedActivity(
+        t,
+        organizer,
+        {
+          title: "Elsewhere",
+          locationId: "campus",
+          startsAt: at(1).toISOString(),
+          endsAt: at(2).toISOString(),
+        },
+        at(-48),
+      );
+      const evening = await publishedActivity(
+        t,
+        organizer,
+        {
+          title: "Evening club",
+          startsAt: at(9).toISOString(),
+          endsAt: at(10).toISOString(),
+          capacity: null,
+        },
+        at(-48),
+      );
+      await t.caller(organizer, NOW).activities.create({
+        kind: "lecture",
+        title: "Draft",
+        summary: "",
+        description: "",
+        locationId: "central",
+        startsAt: at(3).toISOString(),
+        endsAt: at(4).toISOString(),
+        capacity: 5,
+      } as never);
+      const today = await k().today();
+      expect(today.location).toEqual({ id: "central", name: "Central Library" });
+      expect(today.device.name).toBe("Entrance");
+      expect(today.activities.map((a) => [a.title, a.phase])).toEqual([
+        ["On reading slowly", "open"],
+        ["Evening club", "upcoming"],
+      ]);
+      expect(today.preselectedActivityId).toBe(lecture);
+      expect(today.activities[0]!.occupancy).toEqual({
+        activityId: lecture,
+        checkedIn: 0,
+        capacity: 3,
+        free: 3,
+      });
+      expect(today.activities[1]!.occupancy).toMatchObject({
+        activityId: evening,
+        capacity: null,
+        free: null,
+      });
+      expect(await k().occupancy({ activityIds: [evening] })).toHaveLength(1);
+    });
+  });
+
+  describe("check-in", () => {
+    it("checks in a registered member by number once; a repeat says when; a re-sent request is a no-op", async () => {
+      await t.caller(ann, NOW).registrations.register({ activityId: lecture });
+      const clientId = randomUUID();
+      const first = await checkIn({ memberNumber: await numberOf(ann) }, { clientId });
+      expect(first).toMatchObject({
+        outcome: "CHECKED_IN",
+        displayName: "Ann L.",
+        seats: 1,
+        activity: { id: lecture, title: "On reading slowly" },
+        occupancy: { checkedIn: 1, capacity: 3, free: 2 },
+      });
+      const again = await checkIn({ memberNumber: await numberOf(ann) }, { now: at(0.1) });
+      expect(again).toMatchObject({
+        outcome: "ALREADY_CHECKED_IN",
+        checkedInAt: first.checkedInAt,
+        seats: 0,
+      });
+      const resent = await checkIn(
+        { memberNumber: await numberOf(ann) },
+        { clientId, now: at(0.2) },
+      );
+      expect(resent).toEqual(first);
+      expect(await checkedInRows()).toHaveLength(1);
+    });
+
+    it("checks in by card QR, refuses a replaced card and a forged one", async () => {
+      await t.caller(ann, NOW).registrations.register({ activityId: lecture });
+      const card = await cardPayload(await numberOf(ann), 1, t.services.cardKey);
+      await t.caller(ann, NOW).memberships.reportLostCard();
+      await expect(checkIn({ qr: card })).rejects.toMatchObject(code("CARD_REVOKED"));
+      await expect(
+        checkIn({ qr: await cardPayload(await numberOf(ann), 2, "someone-elses-key") }),
+      ).rejects.toMatchObject(code("CARD_SIGNATURE_INVALID"));
+      await expect(checkIn({ qr: "hello" })).rejects.toMatchObject(code("CARD_MALFORMED"));
+      const ok = await checkIn({
+        qr: await cardPayload(await numberOf(ann), 2, t.services.cardKey),
+      });
+      expect(ok.outcome).toBe("CHECKED_IN");
+      // A scanner reading a printed member number works as well.
+      expect((await checkIn({ qr: await numberOf(ann) })).outcome).toBe("ALREADY_CHECKED_IN");
+    });
+
+    it("registers and checks in a member without a booking in one step", async () => {
+      const result = await checkIn({ memberNumber: await numberOf(bo) });
+      expect(result).toMatchObject({ outcome: "WALK_IN_ACCEPTED", displayName: "Bo C.", seats: 1 });
+      expect(await checkedInRows()).toEqual([
+        expect.objectContaining({ member_id: bo.memberId, walk_in: true, checked_in_seats: 1 }),
+      ]);
+      const mine = await t.caller(bo, NOW).registrations.mine();
+      expect(JSON.stringify(mine)).toContain(lecture);
+    });
+
+    it("checks a guest in from the manage-link QR, into the guest's own activity", async () => {
+      const other = await publishedActivity(
+        t,
+        organizer,
+        { title: "Poetry hour", startsAt: at(0.25).toISOString(), endsAt: at(1).toISOString() },
+        at(-48),
+      );
+      const booked = await t.caller(anonymous, NOW).registrations.register({
+        activityId: other,
+        guest: { name: "Gus Guest", email: "gus@example.org" },
+      } as never);
+      const result = await checkIn({ qr: booked.manageUrl! });
+      expect(result).toMatchObject({
+        outcome: "CHECKED_IN",
+        displayName: "Gus G.",
+        activity: { id: other },
+      });
+      await expect(
+        checkIn({ qr: "http://localhost:3999/registrations/manage?token=nope" }),
+      ).rejects.toMatchObject(code("UNKNOWN_MEMBER"));
+    });
+
+    it("says what is wrong: unknown, suspended, not open yet (when), wrong location (where)", async () => {
+      const sus = await makeMember(h.db, "Sue Spended", "suspended");
+      await expect(checkIn({ memberNumber: "00000026" })).rejects.toMatchObject(
+        code("UNKNOWN_MEMBER"),
+      );
+      await expect(checkIn({ memberNumber: await numberOf(sus) })).rejects.toMatchObject(
+        code("MEMBERSHIP_SUSPENDED"),
+      );
+      const evening = await publishedActivity(
+        t,
+        organizer,
+        { startsAt: at(9).toISOString(), endsAt: at(10).toISOString() },
+        at(-48),
+      );
+      await expect(
+        checkIn({ memberNumber: await numberOf(ann) }, { activityId: evening }),
+      ).rejects.toMatchObject({
+        cause: { domainCode: "CHECKIN_NOT_OPEN", details: { opensAt: at(8) } },
+      });
+      const campus = await publishedActivity(
+        t,
+        organizer,
+        { locationId: "campus", startsAt: at(0.5).toISOString(), endsAt: at(2).toISOString() },
+        at(-48),
+      );
+      await expect(
+        checkIn({ memberNumber: await numberOf(ann) }, { activityId: campus }),
+      ).rejects.toMatchObject({
+        cause: {
+          domainCode: "WRONG_LOCATION",
+          details: { locationId: "campus", locationName: "Campus Reading Room" },
+        },
+      });
+      await expect(checkIn({ memberNumber: "12345675" })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
+      expect(await checkedInRows()).toEqual([]);
+    });
+
+    it("syncs an offline check-in as of when it happened, within a day", async () => {
+      await t.caller(ann, NOW).registrations.register({ activityId: lecture });
+      const during = at(1).toISOString();
+      const late = await checkIn(
+        { memberNumber: await numberOf(ann) },
+        { now: at(3), occurredAt: during },
+      );
+      expect(late).toMatchObject({ outcome: "CHECKED_IN", checkedInAt: during });
+      await expect(
+        checkIn(
+          { memberNumber: await numberOf(bo) },
+          { now: at(3), occurredAt: at(3.5).toISOString() },
+        ),
+      ).rejects.toMatchObject(code("CHECKIN_CLOSED"));
+    });
+  });
+
+  describe("walk-ins and name search", () => {
+    it("accepts walk-in guests while seats are free and refuses them when full", async () => {
+      await t.caller(ann, NOW).registrations.register({ activityId: lecture });
+      const walkIn = (name: string, partySize = 1) =>
+        k().walkIn({ activityId: lecture, clientId: randomUUID(), partySize, guest: { name } });
+      expect(await walkIn("Wanda Walker")).toMatchObject({
+        outcome: "WALK_IN_ACCEPTED",
+        displayName: "Wanda W.",
+        occupancy: { checkedIn: 1, free: 1 },
+      });
+      // Ann's seat is held until 15 minutes after the start.
+      await expect(walkIn("Party of two", 2)).rejects.toMatchObject({
+        cause: { domainCode: "NOT_REGISTERED_AND_FULL", details: { freeSeats: 1 } },
+      });
+      expect((await walkIn("Will Walker")).outcome).toBe("WALK_IN_ACCEPTED");
+      await expect(walkIn("Too Late")).rejects.toMatchObject(code("NOT_REGISTERED_AND_FULL"));
+      await expect(
+        k().walkIn({
+          activityId: lecture,
+          clientId: randomUUID(),
+          guest: { name: "Eve", email: "eve@example.org" },
+        }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      const rows = await queryRows<{ guest_email: string | null }>(
+        h.db,
+        sql`select guest_email from registration where guest_name is not null`,
+      );
+      expect(rows).toEqual([{ guest_email: null }, { guest_email: null }]);
+    });
+
+    it("finds registered people by name prefix, shown as first name + initial, at most five", async () => {
+      for (const name of [
+        "Anna Zhang",
+        "Annie Wu",
+        "Andrew Li",
+        "Annika Berg",
+        "Annabel Ho",
+        "Annette Roe",
+      ]) {
+        const m = await makeMember(h.db, name);
+        await t
+          .caller(m, NOW)
+          .registrations.register({ activityId: lecture })
+          .catch(() => {});
+      }
+      await t
+        .caller(anonymous, NOW)
+        .registrations.register({
+          activityId: lecture,
+          guest: { name: "王小明", email: "wang@example.org" },
+        } as never)
+        .catch(() => {});
+      // Capacity 3: the rest are waitlisted, still findable (they may walk in).
+      const found = await k().searchAttendees({ activityId: lecture, prefix: "ann" });
+      expect(found.length).toBe(5);
+      expect(found.every((f) => /^Ann\w* [A-Z]\.$/.test(f.displayName))).toBe(true);
+      expect(JSON.stringify(found)).not.toContain("Zhang");
+      await expect(
+        k().searchAttendees({ activityId: lecture, prefix: "an" }),
+      ).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
+      const byRegistration = await checkIn({ registrationId: found[0]!.registrationId });
+      expect(["CHECKED_IN", "WALK_IN_ACCEPTED"]).toContain(byRegistration.outcome);
+      expect(await k().searchAttendees({ activityId: lecture, prefix: "Bo C" })).toEqual([]);
+    });
+
+    it("never seats more walk-ins than capacity when 12 race for 3 seats", async () => {
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, i) =>
+          k().walkIn({
+            activityId: lecture,
+            clientId: randomUUID(),
+            guest: { name: `Racer ${i}` },
+          }),
+        ),
+      );
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+      for (const r of results) {
+        if (r.status === "rejected")
+          expect(r.reason).toMatchObject(code("NOT_REGISTERED_AND_FULL"));
+      }
+      expect(await checkedInRows()).toHaveLength(3);
+    });
+
+    it("acts once when the same client id arrives twice at the same moment", async () => {
+      const clientId = randomUUID();
+      const send = () =>
+        k().walkIn({ activityId: lecture, clientId, guest: { name: "Dee Double" } });
+      const [a, b] = await Promise.all([send(), send()]);
+      expect(a).toEqual(b);
+      expect(await checkedInRows()).toHaveLength(1);
+    });
+  });
+
+  describe("live occupancy", () => {
+    /** Reads server-sent events one at a time (comments such as pings are skipped). */
+    function sse(res: Response) {
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let buffer = "";
+      return {
+        async next(): Promise<{ event: string; data: unknown }> {
+          for (;;) {
+            const end = buffer.indexOf("\n\n");
+            if (end >= 0) {
+              const block = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const event = /^event: (.*)$/m.exec(block)?.[1];
+              const data = /^data: (.*)$/m.exec(block)?.[1];
+              if (event && data) return { event, data: JSON.parse(data) };
+              continue;
+            }
+            const { value, done } = await reader.read();
+            if (done) throw new Error("stream ended");
+            buffer += decoder.decode(value, { stream: true });
+          }
+        },
+        cancel: () => reader.cancel(),
+      };
+    }
+
+    // HTTP requests and streams read the real clock: an activity that started 10 minutes ago
+    // and runs two hours is "today" and open for check-in whenever the test runs.
+    const liveActivity = async () => {
+      const now = Date.now();
+      return publishedActivity(
+        t,
+        organizer,
+        {
+          startsAt: new Date(now - 600_000).toISOString(),
+          endsAt: new Date(now + 7_200_000).toISOString(),
+          capacity: 3,
+          maxPartySize: 3,
+        },
+        new Date(now - 48 * 3_600_000),
+      );
+    };
+
+    it("streams today's occupancy to the kiosk, then every check-in, then its revocation", async () => {
+      const lecture = await liveActivity();
+      const res = await t.app.request("/events/kiosk", { headers: bearer() });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toContain("text/event-stream");
+      const stream = sse(res);
+      expect(await stream.next()).toEqual({
+        event: "occupancy",
+        data: { activityId: lecture, checkedIn: 0, capacity: 3, free: 3 },
+      });
+      // Through HTTP, as a kiosk would; the live bus carries the committed change.
+      const posted = await trpcPost(
+        t.app,
+        "kiosk.walkIn",
+        { activityId: lecture, clientId: randomUUID(), guest: { name: "Lou Live" } },
+        bearer(),
+      );
+      expect(posted.status).toBe(200);
+      expect(await stream.next()).toEqual({
+        event: "occupancy",
+        data: { activityId: lecture, checkedIn: 1, capacity: 3, free: 2 },
+      });
+      // The organizer's roster check-in reaches the kiosk too.
+      const reg = await t
+        .caller(ann, new Date(Date.now() - 3_600_000))
+        .registrations.register({ activityId: lecture });
+      await t
+        .caller(organizer, new Date())
+        .activities.checkIn({ registrationId: reg.registration.id });
+      expect(await stream.next()).toMatchObject({ event: "occupancy", data: { checkedIn: 2 } });
+      await t.caller(admin, NOW).kiosk.revoke({ deviceId: kiosk.deviceId });
+      expect(await stream.next()).toEqual({ event: "revoked", data: {} });
+      await stream.cancel();
+    });
+
+    it("streams one activity's occupancy to staff on the roster", async () => {
+      const lecture = await liveActivity();
+      const cookie = await t.signIn((await t.person("Rita Roster", "organizer")).email);
+      const res = await t.app.request(`/events/activities/${lecture}`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      const stream = sse(res);
+      expect(await stream.next()).toMatchObject({ data: { activityId: lecture, checkedIn: 0 } });
+      await trpcPost(
+        t.app,
+        "kiosk.walkIn",
+        { activityId: lecture, clientId: randomUUID(), guest: { name: "Lou Live" }, partySize: 2 },
+        bearer(),
+      );
+      expect(await stream.next()).toMatchObject({
+        data: { activityId: lecture, checkedIn: 2, free: 1 },
+      });
+      await stream.cancel();
+    });
+
+    it("refuses the streams without a valid token, and the roster stream without staff", async () => {
+      expect((await t.app.request("/events/kiosk")).status).toBe(401);
+      expect((await t.app.request("/events/kiosk", { headers: bearer("rk_nope") })).status).toBe(
+        401,
+      );
+      expect((await t.app.request(`/events/activities/${lecture}`)).status).toBe(401);
+      const member = await t.signIn((await t.person("Mo Member")).email);
+      expect(
+        (await t.app.request(`/events/activities/${lecture}`, { headers: { cookie: member } }))
+          .status,
+      ).toBe(403);
+    });
+  });
+});
