@@ -16,6 +16,7 @@ function fakeDist(): { portal: string; kiosk: string } {
     writeFileSync(join(root, app, "index.html"), `<!doctype html><title>${app}</title>`);
     writeFileSync(join(root, app, "assets", "index-abc123.js"), `console.log("${app}")`);
   }
+  writeFileSync(join(root, "kiosk", "sw.js"), "self.skipWaiting()");
   writeFileSync(join(root, "secret.txt"), "outside");
   return { portal: join(root, "portal"), kiosk: join(root, "kiosk") };
 }
@@ -150,6 +151,13 @@ describe.each(testDrivers(inject("databaseUrl")))("HTTP on $name", (driver) => {
     expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(asset.headers.get("content-type")).toContain("text/javascript");
     expect(await asset.text()).toContain('console.log("kiosk")');
+    // The kiosk's service worker must be revalidated on every load, or a kiosk would keep
+    // an old app (and its precache list) for up to a day; its scope is /kiosk/ by path.
+    const worker = await app.request("/kiosk/sw.js");
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get("cache-control")).toBe("no-cache");
+    expect(worker.headers.get("content-type")).toContain("text/javascript");
+    expect((await app.request("/kiosk/missing-sw.js")).status).toBe(404);
     expect((await app.request("/assets/missing-999.js")).status).toBe(404);
     const traversal = await app.request("/..%2fsecret.txt");
     expect(await traversal.text()).not.toContain("outside");

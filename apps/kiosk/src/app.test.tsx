@@ -1,82 +1,61 @@
-import { createMemoryHistory, MemoryRouter } from "@solidjs/router";
 import { fireEvent, render, screen, waitFor } from "@solidjs/testing-library";
-import { createSignal } from "solid-js";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { App, KioskRoutes, kioskRoot } from "./app.tsx";
-import { createKioskI18n, I18nProvider, KIOSK_LOCALE_KEY } from "./i18n/index.ts";
-
-function renderKiosk(path = "/") {
-  const history = createMemoryHistory();
-  history.set({ value: path, scroll: false, replace: true });
-  const [connection] = createSignal<"online">("online");
-  const i18n = createKioskI18n({ preferred: ["en-US"] });
-  render(() => (
-    <I18nProvider value={i18n}>
-      <MemoryRouter history={history} root={kioskRoot(connection)}>
-        <KioskRoutes />
-      </MemoryRouter>
-    </I18nProvider>
-  ));
-  return { history, i18n };
-}
+import { fakeApi, renderKiosk, today } from "../test/fakes.tsx";
+import { App } from "./app.tsx";
+import { createKioskI18n, KIOSK_LOCALE_KEY } from "./i18n/index.ts";
+import { DEVICE_STORAGE_KEY } from "./lib/device.ts";
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.useRealTimers();
 });
 
-describe("kiosk start screen", () => {
-  it("explains that the kiosk is not paired and who pairs it", async () => {
-    renderKiosk();
-    expect(
-      await screen.findByRole("heading", { level: 1, name: "This kiosk is not paired yet" }),
-    ).toBeTruthy();
-    expect(screen.getByText(/An administrator of the association pairs the kiosk/)).toBeTruthy();
-    // No fake pairing form: nothing to type into.
-    expect(screen.queryAllByRole("textbox")).toHaveLength(0);
-    expect(document.title).toBe("This kiosk is not paired yet · Readers kiosk");
+describe("kiosk shell", () => {
+  it("shows the pairing screen while the kiosk has no device token", async () => {
+    renderKiosk({ paired: false });
+    expect(await screen.findByRole("heading", { level: 1, name: "Pair this kiosk" })).toBeTruthy();
+    expect(document.title).toBe("Pair this kiosk · Readers kiosk");
   });
 
-  it("has header, labelled navigation and main landmarks", async () => {
-    renderKiosk();
-    await screen.findByRole("heading", { level: 1 });
+  it("sends screens that need a pairing back to the pairing screen", async () => {
+    const { history } = renderKiosk({ paired: false, path: "/number" });
+    await waitFor(() => expect(history.get()).toBe("/"));
+    expect(await screen.findByRole("heading", { level: 1, name: "Pair this kiosk" })).toBeTruthy();
+  });
+
+  it("has header, labelled navigation, main landmarks and one live region for results", async () => {
+    const { container } = renderKiosk();
+    await screen.findByRole("heading", { level: 1, name: "Check in" });
     expect(screen.getByRole("banner")).toBeTruthy();
     expect(screen.getByRole("navigation", { name: "Kiosk" })).toBeTruthy();
     expect(screen.getByRole("main")).toBeTruthy();
     expect(screen.getByRole("status").textContent).toBe("Online");
+    expect(container.querySelectorAll('[aria-live="assertive"]')).toHaveLength(1);
   });
 
   it("switches to Chinese and back, with <html lang> and the stored choice", async () => {
     renderKiosk();
-    fireEvent.click(await screen.findByRole("button", { name: "中文" }));
-    expect(await screen.findByRole("heading", { level: 1, name: "此终端尚未配对" })).toBeTruthy();
+    await screen.findByRole("heading", { level: 1, name: "Check in" });
+    fireEvent.click(screen.getByRole("button", { name: "中文" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "签到" })).toBeTruthy();
     expect(screen.getByRole("status").textContent).toBe("已联网");
+    expect(screen.getByRole("button", { name: "输入会员号" })).toBeTruthy();
     expect(document.documentElement.lang).toBe("zh-CN");
     expect(localStorage.getItem(KIOSK_LOCALE_KEY)).toBe("zh-CN");
     fireEvent.click(screen.getByRole("button", { name: "English" }));
-    expect(
-      await screen.findByRole("heading", { level: 1, name: "This kiosk is not paired yet" }),
-    ).toBeTruthy();
+    expect(await screen.findByRole("heading", { level: 1, name: "Check in" })).toBeTruthy();
     expect(document.documentElement.lang).toBe("en");
   });
 
-  it("shows today's date in the chosen language", async () => {
-    vi.useFakeTimers({ now: new Date(2025, 2, 4, 10, 0), toFake: ["Date"] });
-    try {
-      const { i18n } = renderKiosk();
-      const time = (await screen.findByRole("heading", { level: 1 })).parentElement?.querySelector(
-        "time",
-      );
-      expect(time?.getAttribute("datetime")).toBe("2025-03-04");
-      expect(time?.textContent).toBe("Tuesday, March 4, 2025");
-      i18n.setLocale("zh-CN");
-      await waitFor(() => expect(time?.textContent).toBe("2025年3月4日星期二"));
-    } finally {
-      vi.useRealTimers();
-    }
+  it("sends unknown paths back to the start screen", async () => {
+    const { history } = renderKiosk({ path: "/whatever" });
+    await waitFor(() => expect(history.get()).toBe("/"));
   });
 
-  it("sends unknown paths back to the start screen", async () => {
-    const { history } = renderKiosk("/whatever");
+  it("goes back to the start screen on Escape", async () => {
+    const { history } = renderKiosk({ path: "/number" });
+    await screen.findByRole("heading", { level: 1, name: "Type your member number" });
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: "Escape" });
     await waitFor(() => expect(history.get()).toBe("/"));
   });
 });
@@ -90,5 +69,24 @@ describe("kiosk app", () => {
     render(() => <App i18n={createKioskI18n({ preferred: ["en"] })} />);
     await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Server unreachable"));
     expect(fetch).toHaveBeenCalledWith("/health", expect.anything());
+  });
+
+  it("forgets a token the server no longer knows and shows the pairing screen", async () => {
+    const api = fakeApi();
+    const { trpcFailure } = await import("../test/fakes.tsx");
+    api.today.mockRejectedValue(await trpcFailure("UNAUTHORIZED", 401));
+    renderKiosk({ api });
+    expect(await screen.findByRole("heading", { level: 1, name: "Pair this kiosk" })).toBeTruthy();
+    expect(localStorage.getItem(DEVICE_STORAGE_KEY)).toBeNull();
+  });
+
+  it("goes back to pairing when the live stream says the kiosk was revoked", async () => {
+    const api = fakeApi();
+    api.today.mockResolvedValue(today());
+    const { connectEvents } = renderKiosk({ api });
+    await screen.findByRole("heading", { level: 1, name: "Check in" });
+    const options = connectEvents.mock.calls[0]![0];
+    options.onRevoked();
+    expect(await screen.findByRole("heading", { level: 1, name: "Pair this kiosk" })).toBeTruthy();
   });
 });

@@ -1,4 +1,5 @@
-// Browser entry: mount the kiosk.
+// Browser entry: mount the kiosk and, in a production build, register the service worker
+// that keeps the app shell available offline (docs/decisions/008-kiosk-offline.md).
 import { render } from "solid-js/web";
 import { App } from "./app.tsx";
 import "./styles.css";
@@ -6,3 +7,10 @@ import "./styles.css";
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 render(() => <App />, root);
+
+if (import.meta.env.PROD && "serviceWorker" in navigator) {
+  // A kiosk without its service worker still works online; nothing to tell the attendee.
+  navigator.serviceWorker
+    .register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
+    .catch(() => undefined);
+}

@@ -31,6 +31,8 @@ function send(c: Context, file: string, immutable: boolean): Response {
   return c.body(readFileSync(file), 200, {
     "content-type": type,
     // Vite names every file under assets/ by its content hash, so it can be cached forever.
+    // Everything else is revalidated on each load: index.html, and the kiosk's service
+    // worker (/kiosk/sw.js, scope /kiosk/ by its path), so a new build reaches every kiosk.
     "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
   });
 }

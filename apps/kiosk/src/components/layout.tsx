@@ -1,13 +1,16 @@
 // The kiosk frame: a header with the connection state and the language toggle always in
-// reach, a short navigation, and the full-height main area.
+// reach, a short navigation, the full-height main area, and the live region that reads
+// out each check-in result (it exists before any result, so screen readers announce it).
 import { ConnectionIndicator, type ConnectionState, LanguageSwitch } from "@readers/ui";
 import { A } from "@solidjs/router";
-import type { Accessor, ParentComponent } from "solid-js";
+import type { ParentComponent } from "solid-js";
 import { useI18n } from "../i18n/index.ts";
+import { useKiosk } from "../state.tsx";
 
-export const KioskLayout: ParentComponent<{ connection: Accessor<ConnectionState> }> = (props) => {
+export const KioskLayout: ParentComponent = (props) => {
   const i18n = useI18n();
   const { t } = i18n;
+  const kiosk = useKiosk();
   const labels = (): Record<ConnectionState, string> => ({
     checking: t("connection.checking"),
     online: t("connection.online"),
@@ -23,7 +26,7 @@ export const KioskLayout: ParentComponent<{ connection: Accessor<ConnectionState
             {t("layout.start")}
           </A>
         </nav>
-        <ConnectionIndicator state={props.connection()} labels={labels()} />
+        <ConnectionIndicator state={kiosk.connection()} labels={labels()} />
         <LanguageSwitch
           label={t("layout.language")}
           locale={i18n.locale()}
@@ -33,6 +36,9 @@ export const KioskLayout: ParentComponent<{ connection: Accessor<ConnectionState
       <main id="main" class="kiosk-main">
         {props.children}
       </main>
+      <div class="visually-hidden" aria-live="assertive" aria-atomic="true">
+        {kiosk.announcement()}
+      </div>
     </div>
   );
 };
