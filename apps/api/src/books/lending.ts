@@ -193,6 +193,14 @@ export async function moveLoan(
       (await queueOf(tx, copy.id)).map((q) => q.id),
     );
   }
+  if (input.move === "report_lost") {
+    // The book is gone: the copy leaves the catalogue, and its queue ends with it.
+    current = await updateCopy(tx, copy.id, { withdrawnAt: ctx.now, updatedAt: ctx.now });
+    await deleteQueueEntries(
+      tx,
+      (await queueOf(tx, copy.id)).map((q) => q.id),
+    );
+  }
   if (effects.shelfLocationId && effects.shelfLocationId !== copy.shelfLocationId) {
     current = await updateCopy(tx, copy.id, {
       shelfLocationId: effects.shelfLocationId,
@@ -288,11 +296,7 @@ export async function advanceQueue(tx: Tx, ctx: LendingCtx, copy: CopyRow): Prom
 }
 
 /** A person acting on loans: their member id (officers without one act for the association). */
-export async function loanActorOf(
-  tx: Tx | Context["db"],
-  actor: Context["actor"],
-  memberId: string | null,
-): Promise<LoanActor> {
+export function loanActorOf(actor: Context["actor"], memberId: string | null): LoanActor {
   if (actor.kind === "kiosk") return { kind: "kiosk", locationId: actor.locationId };
   if (actor.kind !== "user") return { kind: "system" };
   const staff = actor.role === "organizer" || actor.role === "admin";

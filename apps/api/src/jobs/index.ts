@@ -5,6 +5,7 @@ import type { Logger } from "../logger.ts";
 import type { Services } from "../services.ts";
 import { runActivityReminders } from "./activity-reminders.ts";
 import { runExpiryReminders } from "./expiry-reminders.ts";
+import { runLoanExpiry, runLoanReminders } from "./loans.ts";
 
 /** Hourly is often enough for daily reminders and catches up soon after a restart. */
 const EVERY_MS = 60 * 60 * 1000;
@@ -39,6 +40,17 @@ export function createJobs(options: { db: Database; services: Services; logger: 
         }
       } catch (error) {
         options.logger.error("job failed", { job: "expiry-reminders", error: String(error) });
+      }
+      try {
+        const now = new Date();
+        const expired = await runLoanExpiry(options.db, options.services, now);
+        const reminded = await runLoanReminders(options.db, options.services, now);
+        if (expired + reminded > 0) {
+          options.logger.info("loan sweep", { expired, reminded });
+          options.services.notify();
+        }
+      } catch (error) {
+        options.logger.error("job failed", { job: "loans", error: String(error) });
       }
     })();
   };

@@ -1,7 +1,7 @@
 // Turns a domain notification event into outbox rows, inside the caller's transaction:
 // who is told and on which channels is the domain's decision (planNotifications).
 import { enqueueOutbox, getMemberById, getUserById, type Tx } from "@readers/db";
-import { type NotificationEvent, planNotifications } from "@readers/domain";
+import { type NotificationEvent, planNotifications, type Recipient } from "@readers/domain";
 
 export async function enqueueNotification(
   tx: Tx,
@@ -10,9 +10,14 @@ export async function enqueueNotification(
   options: { dedupeKey?: string } = {},
 ): Promise<number> {
   let queued = 0;
+  const messages = planNotifications(event);
+  // With several recipients (an overdue loan tells borrower and owner) the key names the
+  // recipient too, or the second one's message would be taken for a duplicate; single-
+  // recipient keys stay as they always were.
+  const manyRecipients = new Set(messages.map((m) => recipientKey(m.recipient))).size > 1;
   // A member is told on several channels: their member and account rows are read once.
   const addresses = new Map<string, Promise<Address | null>>();
-  for (const message of planNotifications(event)) {
+  for (const message of messages) {
     let userId: string | null = null;
     let toEmail: string | null = null;
     let locale = "en";
@@ -39,10 +44,16 @@ export async function enqueueNotification(
       toEmail: message.channel === "email" ? toEmail : null,
       locale,
       payload,
-      dedupeKey: options.dedupeKey ? `${options.dedupeKey}:${message.channel}` : undefined,
+      dedupeKey: options.dedupeKey
+        ? `${options.dedupeKey}${manyRecipients ? `:${recipientKey(message.recipient)}` : ""}:${message.channel}`
+        : undefined,
     });
   }
   return queued;
+}
+
+function recipientKey(recipient: Recipient): string {
+  return recipient.kind === "member" ? `m:${recipient.memberId}` : `e:${recipient.email}`;
 }
 
 interface Address {

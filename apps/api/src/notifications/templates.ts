@@ -81,7 +81,92 @@ function manageLine(p: Record<string, unknown>, zh: boolean): string {
   return zh ? `\n活动详情：${str(p.url)}\n` : `\nDetails: ${str(p.url)}\n`;
 }
 
+/** A loan message's closing line: where to see it (the loan page, with its timeline). */
+function loanLink(p: Record<string, unknown>, zh: boolean): string {
+  return zh ? `\n查看借阅详情：${str(p.url)}\n` : `\nSee the loan: ${str(p.url)}\n`;
+}
+
+/** When a shelf copy must be collected by, in the association's zone. */
+function pickupLine(p: Record<string, unknown>, zh: boolean): string {
+  if (typeof p.pickupBy !== "string") return "";
+  const by = when(p, zh ? "zh-CN" : "en-GB", "pickupBy");
+  const where = str(p.location);
+  return zh
+    ? `\n请在 ${by} 前${where ? `到${where}的` : "到"}自助借书机取书。\n`
+    : `\nPlease collect it${where ? ` from the ${where} shelf` : ""} at the kiosk by ${by}.\n`;
+}
+
 const templates: Record<string, Record<MailLocale, Template>> = {
+  loan_requested: {
+    en: (p, a) => ({
+      subject: `${a}: ${str(p.borrowerName) || "a member"} would like to borrow ${str(p.title)}`,
+      text: `Hello,\n\n${str(p.borrowerName) || "A member"} asks to borrow your copy of ${str(p.title)}.${str(p.message) ? `\n\nTheir message: "${str(p.message)}"` : ""}\n\nPlease accept or decline within 7 days; after that the request lapses.\n${loanLink(p, false)}`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：${str(p.borrowerName) || "一位会员"}想借阅《${str(p.title)}》`,
+      text: `您好：\n\n${str(p.borrowerName) || "一位会员"}希望借阅您的《${str(p.title)}》。${str(p.message) ? `\n\n留言：「${str(p.message)}」` : ""}\n\n请在 7 天内接受或婉拒，逾期请求将自动失效。\n${loanLink(p, true)}`,
+    }),
+  },
+  loan_accepted: {
+    en: (p, a) => ({
+      subject: `${a}: you may borrow ${str(p.title)}`,
+      text: `Hello,\n\nyour request for ${str(p.title)} was accepted.${pickupLine(p, false) || "\nArrange the hand-over with the owner; either of you confirms it on the portal.\n"}${loanLink(p, false)}`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：您可以借阅《${str(p.title)}》了`,
+      text: `您好：\n\n您借阅《${str(p.title)}》的请求已被接受。${pickupLine(p, true) || "\n请与书主约定交接，任一方在门户网站上确认即可。\n"}${loanLink(p, true)}`,
+    }),
+  },
+  loan_declined: {
+    en: (p, a) => ({
+      subject: `${a}: ${str(p.title)} is not available`,
+      text: `Hello,\n\n${p.reason === "expired" ? (p.wasAccepted ? `${str(p.title)} was not collected in time, so the loan lapsed.` : `your request for ${str(p.title)} had no answer within 7 days and lapsed.`) : `your request for ${str(p.title)} was declined.`}${str(p.note) && str(p.note) !== "withdrawn" ? `\n\nNote: ${str(p.note)}` : ""}\nYou can look for another copy on the portal.\n${loanLink(p, false)}`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：《${str(p.title)}》暂时无法借阅`,
+      text: `您好：\n\n${p.reason === "expired" ? (p.wasAccepted ? `《${str(p.title)}》未在期限内取书，本次借阅已失效。` : `您借阅《${str(p.title)}》的请求 7 天内未获回复，已自动失效。`) : `您借阅《${str(p.title)}》的请求未被接受。`}${str(p.note) && str(p.note) !== "withdrawn" ? `\n\n说明：${str(p.note)}` : ""}\n您可以在门户网站上寻找其他副本。\n${loanLink(p, true)}`,
+    }),
+  },
+  loan_due_soon: {
+    en: (p, a) => ({
+      subject: `${a}: ${str(p.title)} is due on ${str(p.dueDate)}`,
+      text: `Hello,\n\na reminder: ${str(p.title)} is due back on ${str(p.dueDate)}. If nobody is waiting for it you may be able to renew it on the portal.\n${loanLink(p, false)}`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：《${str(p.title)}》将于 ${str(p.dueDate)} 到期`,
+      text: `您好：\n\n提醒您：《${str(p.title)}》应于 ${str(p.dueDate)} 归还。如无人排队，您可以在门户网站上续借。\n${loanLink(p, true)}`,
+    }),
+  },
+  loan_due_today: {
+    en: (p, a) => ({
+      subject: `${a}: ${str(p.title)} is due today`,
+      text: `Hello,\n\n${str(p.title)} is due back today (${str(p.dueDate)}).\n${loanLink(p, false)}`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：《${str(p.title)}》今天到期`,
+      text: `您好：\n\n《${str(p.title)}》今天（${str(p.dueDate)}）到期，请按时归还。\n${loanLink(p, true)}`,
+    }),
+  },
+  loan_overdue: {
+    en: (p, a) => ({
+      subject: `${a}: ${str(p.title)} is overdue`,
+      text: `Hello,\n\n${str(p.title)} was due back on ${str(p.dueDate)} and has not been returned yet. Borrowing more waits until it is back.\n${loanLink(p, false)}`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：《${str(p.title)}》已逾期`,
+      text: `您好：\n\n《${str(p.title)}》应于 ${str(p.dueDate)} 归还，目前尚未归还。归还之前无法借阅其他图书。\n${loanLink(p, true)}`,
+    }),
+  },
+  queue_turn: {
+    en: (p, a) => ({
+      subject: `${a}: your turn for ${str(p.title)}`,
+      text: `Hello,\n\n${str(p.title)} is back and you were next in line.${p.state === "accepted" ? pickupLine(p, false) : "\nYour place became a request to the owner, who will answer soon.\n"}${loanLink(p, false)}`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：轮到您借阅《${str(p.title)}》了`,
+      text: `您好：\n\n《${str(p.title)}》已归还，您排在第一位。${p.state === "accepted" ? pickupLine(p, true) : "\n您的排队已转为向书主发出的借阅请求，请等待回复。\n"}${loanLink(p, true)}`,
+    }),
+  },
   registration_confirmed: {
     en: (p, a) => ({
       subject: `${a}: you are registered for ${str(p.seriesTitle) || str(p.title)}`,

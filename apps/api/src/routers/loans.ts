@@ -88,7 +88,7 @@ async function loanViews(ctx: Context, rows: LoanRows, viewer: MemberRow | null)
   const trust = await trustOfMembers(ctx.db, [...new Set(rows.map((r) => r.loan.borrowerId))]);
   const locations = new Map((await listLocations(ctx.db)).map((l) => [l.id, l.name]));
   const today = todayIn(ctx.now, ctx.services.timezone);
-  const actor = await loanActorOf(ctx.db, ctx.actor, viewer?.id ?? null);
+  const actor = loanActorOf(ctx.actor, viewer?.id ?? null);
   return rows.map((r) => {
     const owner = r.loan.ownerMemberId ? owners.get(r.loan.ownerMemberId) : null;
     const roles = loanRoles(toLoan(r.loan), toCopy(r.copy), actor);
@@ -122,7 +122,7 @@ function moveProcedure(action: `loans.${string}`, move: LoanMove) {
     .input(LoanMoveInputSchema)
     .mutation(async ({ ctx, input }) => {
       const me = await ownMember(ctx, ctx.actor.userId);
-      const actor = await loanActorOf(ctx.db, ctx.actor, me?.id ?? null);
+      const actor = loanActorOf(ctx.actor, me?.id ?? null);
       await ctx.db.transaction((tx) =>
         moveLoan(tx, ctx, { loanId: input.loanId, move, actor, note: input.note }),
       );
@@ -212,7 +212,7 @@ export const loansRouter = {
         const copy = await lockCopy(tx, peek.copyId);
         const row = await getLoan(tx, input.loanId);
         if (!copy || !row) throw loanNotFound();
-        const actor = await loanActorOf(tx, ctx.actor, me.id);
+        const actor = loanActorOf(ctx.actor, me.id);
         if (loanRoles(toLoan(row), toCopy(copy), actor).length === 0) throw loanNotFound();
         const borrower = await borrowerOf(tx, ctx, row.borrowerId);
         const decision = unwrap(

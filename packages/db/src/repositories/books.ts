@@ -226,19 +226,17 @@ export async function copiesOnShelf(
 }
 
 /**
- * Association copies on `locationId`'s shelf that a scanned barcode names: the one with
- * that label code, or every copy of that ISBN there. Withdrawn copies are left out.
+ * Association copies that a scanned barcode names: the one with that label code, or every
+ * copy of that ISBN; on `locationId`'s shelf only, or on any shelf when it is null (a book
+ * may come back to another library). Withdrawn copies are left out.
  */
 export async function shelfCopiesByBarcode(
   db: Db,
-  locationId: string,
+  locationId: string | null,
   barcode: { kind: "label"; code: string } | { kind: "isbn"; isbn13: string },
 ): Promise<CopyRow[]> {
-  const where = [
-    eq(bookCopy.shelfLocationId, locationId),
-    isNull(bookCopy.ownerMemberId),
-    isNull(bookCopy.withdrawnAt),
-  ];
+  const where = [isNull(bookCopy.ownerMemberId), isNull(bookCopy.withdrawnAt)];
+  if (locationId !== null) where.push(eq(bookCopy.shelfLocationId, locationId));
   if (barcode.kind === "label") {
     return db
       .select()
@@ -252,11 +250,6 @@ export async function shelfCopiesByBarcode(
     .where(and(...where, eq(book.isbn13, barcode.isbn13)))
     .orderBy(bookCopy.createdAt, bookCopy.id);
   return rows.map((r) => r.copy);
-}
-
-/** An association copy anywhere with this label code (a book returned to another shelf). */
-export async function copyByLabel(db: Db, code: string): Promise<CopyRow | null> {
-  return (await db.select().from(bookCopy).where(eq(bookCopy.labelCode, code)))[0] ?? null;
 }
 
 // ------------------------------------------------------------------------------ search
