@@ -6,33 +6,29 @@
 // me.get) measured in the same run. Loopback only; stops by itself.
 //
 //   pnpm bench:registration [-- --n=1000 --capacity=100 --concurrency=50]
-import { fork } from "node:child_process";
-import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadEnv, startServer } from "@readers/api";
-import {
-  activity,
-  activityColumns,
-  type Database,
-  insertLocations,
-  member,
-  membership,
-  queryRows,
-  saveTier,
-  session,
-  user,
-} from "@readers/db";
+import { activity, activityColumns, type Database, insertLocations, queryRows } from "@readers/db";
 import { openFreshPostgres } from "@readers/db/testing";
-import { ActivityCreateInputSchema, memberNumberFromSequence } from "@readers/domain";
+import { ActivityCreateInputSchema } from "@readers/domain";
 import { sql } from "drizzle-orm";
+import {
+  benchArgs,
+  burst,
+  type Instance,
+  ms,
+  type Outcome,
+  seedMembers,
+  silent,
+  spawnInstance,
+} from "./lib.ts";
 
 const { values: args } = parseArgs({
-  // `pnpm bench:registration -- --n=…` passes the "--" along.
-  args: process.argv.slice(2).filter((arg) => arg !== "--" && arg !== "--serve"),
+  args: benchArgs(),
   options: {
     n: { type: "string", default: "1000" },
     capacity: { type: "string", default: "100" },
@@ -44,138 +40,16 @@ const C = Number(args.capacity);
 const CONCURRENCY = Number(args.concurrency);
 const DAY = 86_400_000;
 const ORIGIN = "http://127.0.0.1:3000";
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
-interface Instance {
-  url: string;
-  close(): Promise<void>;
-}
-
-interface Outcome {
-  ms: number;
-  status: number;
-  body: unknown;
-}
-
-if (process.argv.includes("--serve")) await serveAsChild();
-else await main();
-
-// ------------------------------------------------------------------------------ instances
-
-/** A child instance: takes its settings from the parent, serves until told to stop. */
-async function serveAsChild(): Promise<void> {
-  const overrides = await new Promise<Record<string, string>>((resolve) =>
-    process.once("message", (m) => resolve(m as Record<string, string>)),
-  );
-  const server = await startServer(loadEnv(overrides), { logger: silent });
-  process.send?.({ url: server.url });
-  process.on("message", async (m) => {
-    if (m !== "stop") return;
-    await server.close();
-    process.exit(0);
-  });
-}
-
-/** Starts an API instance in a process of its own, so instances share no event loop. */
-async function spawnInstance(overrides: Record<string, string>): Promise<Instance> {
-  const child = fork(fileURLToPath(import.meta.url), ["--serve"], {
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once("message", (m) => resolve((m as { url: string }).url));
-    child.once("exit", (code) => reject(new Error(`instance exited with ${code}`)));
-    child.send(overrides);
-  });
-  return {
-    url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.send("stop");
-      }),
-  };
-}
+await main();
 
 // ---------------------------------------------------------------------------------- seed
 
-/** better-auth's signed session cookie: `<token>.<base64 HMAC-SHA256(secret, token)>`. */
-function sessionCookie(secret: string, token: string): string {
-  const signature = createHmac("sha256", secret).update(token).digest("base64");
-  return `better-auth.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
-}
-
-/**
- * N active members with a session each (rows inserted directly: signing 1 000 people in
- * over HTTP would measure password hashing) and one published activity of capacity C.
- */
+/** N active members with a session each, and one published activity of capacity C. */
 async function seed(db: Database, secret: string) {
   const now = new Date();
   await insertLocations(db, [{ id: "bench-hall", name: "Bench Hall", address: null }]);
-  await saveTier(
-    db,
-    {
-      id: "bench",
-      name: "Bench",
-      term: { kind: "rolling", months: 12 },
-      feeCents: 0,
-      graceDays: 30,
-      loanLimit: 3,
-      loanDays: 21,
-      maxRenewals: 1,
-      holdLimit: 3,
-      requiresApproval: false,
-    },
-    now,
-  );
-  const startDate = new Date(now.getTime() - DAY).toISOString().slice(0, 10);
-  const endDate = new Date(now.getTime() + 300 * DAY).toISOString().slice(0, 10);
-  const cookies: string[] = [];
-  for (let start = 0; start < N; start += 500) {
-    const batch = Array.from({ length: Math.min(500, N - start) }, (_, k) => ({
-      i: start + k,
-      userId: randomUUID(),
-      memberId: randomUUID(),
-      token: randomBytes(24).toString("base64url"),
-    }));
-    for (const b of batch) cookies.push(sessionCookie(secret, b.token));
-    const email = (i: number) => `reader${i}@bench.readers.local`;
-    await db
-      .insert(user)
-      .values(batch.map((b) => ({ id: b.userId, name: `Reader ${b.i}`, email: email(b.i) })));
-    await db.insert(member).values(
-      batch.map((b) => ({
-        id: b.memberId,
-        userId: b.userId,
-        email: email(b.i),
-        memberNumber: memberNumberFromSequence(5_000_000 + b.i),
-        firstName: "Reader",
-        lastName: String(b.i),
-      })),
-    );
-    await db.insert(membership).values(
-      batch.map((b) => ({
-        id: randomUUID(),
-        memberId: b.memberId,
-        tierId: "bench",
-        appliedAt: now,
-        approvedAt: now,
-        paidAt: now,
-        startDate,
-        endDate,
-      })),
-    );
-    await db.insert(session).values(
-      batch.map((b) => ({
-        id: randomUUID(),
-        token: b.token,
-        userId: b.userId,
-        // As a fresh sign-in (30 days): an older-looking session would be refreshed, with a
-        // write, on every request.
-        expiresAt: new Date(now.getTime() + 30 * DAY),
-      })),
-    );
-  }
+  const { cookies } = await seedMembers(db, N, { now, sessionSecret: secret });
   const input = ActivityCreateInputSchema.parse({
     kind: "lecture",
     title: "Benchmark lecture",
@@ -192,36 +66,6 @@ async function seed(db: Database, secret: string) {
 }
 
 // ------------------------------------------------------------------------------- measure
-
-/** Runs `count` requests with at most CONCURRENCY in flight; returns outcomes and wall time. */
-async function burst(count: number, request: (i: number) => Promise<Response>) {
-  const outcomes: Outcome[] = new Array(count);
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    for (let i = next++; i < count; i = next++) {
-      const t0 = performance.now();
-      try {
-        const res = await request(i);
-        const body = await res.json().catch(() => null);
-        outcomes[i] = { ms: performance.now() - t0, status: res.status, body };
-      } catch (error) {
-        outcomes[i] = { ms: performance.now() - t0, status: 0, body: String(error) };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, worker));
-  return { outcomes, seconds: (performance.now() - started) / 1000 };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-function ms(values: number[]): string {
-  return `p50 ${percentile(values, 50).toFixed(1)} ms   p99 ${percentile(values, 99).toFixed(1)} ms`;
-}
 
 async function main(): Promise<void> {
   const databaseUrl = loadEnv().DATABASE_URL;
@@ -266,9 +110,9 @@ async function main(): Promise<void> {
     ).json()) as { result?: { data?: { account?: unknown } } };
     if (!probe.result?.data?.account) throw new Error("the seeded session cookie was refused");
 
-    await burst(100, meGet); // warm-up
-    const bare = await burst(N, meGet);
-    const reg = await burst(N, register);
+    await burst(100, CONCURRENCY, meGet); // warm-up
+    const bare = await burst(N, CONCURRENCY, meGet);
+    const reg = await burst(N, CONCURRENCY, register);
 
     type Registered = { result?: { data?: { registration?: { status?: string } } } };
     const statusOf = (o: Outcome) => (o.body as Registered)?.result?.data?.registration?.status;

@@ -275,6 +275,19 @@ describe.each(testDrivers(inject("databaseUrl")))("kiosk on $name", (driver) => 
       expect(await checkedInRows()).toHaveLength(1);
     });
 
+    it("counts a member once when two kiosks scan the same card at the same moment", async () => {
+      await t.caller(ann, NOW).registrations.register({ activityId: lecture });
+      const number = await numberOf(ann);
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => checkIn({ memberNumber: number })),
+      );
+      const outcomes = results.map((r) => r.outcome).sort();
+      expect(outcomes.filter((o) => o === "CHECKED_IN")).toHaveLength(1);
+      expect(outcomes.filter((o) => o === "ALREADY_CHECKED_IN")).toHaveLength(5);
+      expect(new Set(results.map((r) => r.checkedInAt)).size).toBe(1);
+      expect(await checkedInRows()).toHaveLength(1);
+    });
+
     it("checks in by card QR, refuses a replaced card and a forged one", async () => {
       await t.caller(ann, NOW).registrations.register({ activityId: lecture });
       const card = await cardPayload(await numberOf(ann), 1, t.services.cardKey);
@@ -541,14 +554,29 @@ describe.each(testDrivers(inject("databaseUrl")))("kiosk on $name", (driver) => 
         event: "occupancy",
         data: { activityId: lecture, checkedIn: 1, capacity: 3, free: 2 },
       });
-      // The organizer's roster check-in reaches the kiosk too.
-      const reg = await t
-        .caller(ann, new Date(Date.now() - 3_600_000))
-        .registrations.register({ activityId: lecture });
+      // A booked member (the unlocked path) and the organizer's roster check-in reach it too.
+      const before = new Date(Date.now() - 3_600_000);
+      await t.caller(bo, before).registrations.register({ activityId: lecture });
+      const reg = await t.caller(ann, before).registrations.register({ activityId: lecture });
+      const booked = await trpcPost(
+        t.app,
+        "kiosk.checkIn",
+        {
+          activityId: lecture,
+          clientId: randomUUID(),
+          credential: { memberNumber: await numberOf(bo) },
+        },
+        bearer(),
+      );
+      expect(booked.body).toMatchObject({ result: { data: { outcome: "CHECKED_IN" } } });
+      expect(await stream.next()).toMatchObject({ event: "occupancy", data: { checkedIn: 2 } });
       await t
         .caller(organizer, new Date())
         .activities.checkIn({ registrationId: reg.registration.id });
-      expect(await stream.next()).toMatchObject({ event: "occupancy", data: { checkedIn: 2 } });
+      expect(await stream.next()).toMatchObject({
+        event: "occupancy",
+        data: { checkedIn: 3, free: 0 },
+      });
       await t.caller(admin, NOW).kiosk.revoke({ deviceId: kiosk.deviceId });
       expect(await stream.next()).toEqual({ event: "revoked", data: {} });
       await stream.cancel();

@@ -4,6 +4,7 @@ import {
   type ActivityRow,
   activitiesAtLocation,
   type Database,
+  type LiveEvent,
   publishLive,
   seatTallies,
   type Tx,
@@ -43,18 +44,23 @@ export async function occupancyAtLocation(
   return { rows, occupancy };
 }
 
-/** Tells every kiosk and roster (on every instance) once the transaction commits. */
-export async function announceOccupancy(
-  tx: Tx,
-  row: ActivityRow,
-  occupancy: KioskOccupancy,
-): Promise<void> {
-  await publishLive(tx, {
+/** The live event telling kiosks at the activity's location and its rosters. */
+export function occupancyEvent(row: ActivityRow, occupancy: KioskOccupancy): LiveEvent {
+  return {
     type: "occupancy",
     activityId: row.id,
     locationId: row.locationId,
     checkedIn: occupancy.checkedIn,
     capacity: occupancy.capacity,
     free: occupancy.free,
-  });
+  };
+}
+
+/** Tells every kiosk and roster (on every instance) once the transaction commits. */
+export async function announceOccupancy(
+  tx: Tx,
+  row: ActivityRow,
+  occupancy: KioskOccupancy,
+): Promise<void> {
+  await publishLive(tx, occupancyEvent(row, occupancy));
 }

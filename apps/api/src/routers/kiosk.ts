@@ -1,12 +1,17 @@
 // kiosk.*: the touch screen at a library entrance (DESIGN §2.3) — pairing and revocation by
 // an admin, today's activities with live occupancy, check-in by card, number, registration
-// or name, walk-ins. Every check-in decision is the domain's decideCheckIn, taken inside the
-// transaction that locks the activity row; the kiosk's client id makes a re-sent request a
-// no-op (offline queues re-send). kioskPairing.activate turns a one-time code into a token.
+// or name, walk-ins. Every check-in decision is the domain's decideCheckIn: taken inside the
+// transaction that locks the activity row whenever seat counts matter (walk-ins, late
+// arrivals), and without that lock for a booked member arriving on time — the answer no
+// count can change — so a busy lecture's arrivals do not queue on one row. The kiosk's client
+// id makes a re-sent request a no-op (offline queues re-send). kioskPairing.activate turns a
+// one-time code into a token.
 import { randomInt, randomUUID } from "node:crypto";
 import {
   activitiesAtLocation,
   attendeeNames,
+  checkInConfirmedRegistration,
+  checkInFacts,
   findKioskRequest,
   findLiveRegistration,
   getKioskDevice,
@@ -18,6 +23,7 @@ import {
   type KioskDeviceView,
   listKioskDevices,
   lockActivity,
+  type MembershipRow,
   memberWithMembership,
   publishLive,
   type RegistrationRow,
@@ -26,6 +32,7 @@ import {
   revokeKioskDevice,
   saveKioskRequest,
   seatTally,
+  type TierRow,
   type Tx,
   toActivity,
   toTier,
@@ -38,6 +45,7 @@ import {
   type CheckInDecision,
   CheckInInputSchema,
   checkInDecisionTime,
+  checkInNeedsSeatCounts,
   checkInOpensAt,
   dateInZone,
   decideCheckIn,
@@ -47,6 +55,7 @@ import {
   KioskNameSchema,
   kioskPhase,
   MemberNumberSchema,
+  type MembershipStatus,
   membershipStatusOn,
   NameSearchInputSchema,
   normalizePairingCode,
@@ -71,6 +80,7 @@ import {
   announceOccupancy,
   type KioskOccupancy,
   occupancyAtLocation,
+  occupancyEvent,
   occupancyOf,
 } from "../kiosk/occupancy.ts";
 import { cardHmac, qrSvg, verifyCardPayload } from "../members/card.ts";
@@ -204,13 +214,7 @@ async function resolveCredential(
     // A forged card is refused here; a replaced one is the domain's CARD_REVOKED below.
     if (!verified.ok && verified.code !== "CARD_REVOKED") throw domainError(verified);
   }
-  const membershipStatus = found.current
-    ? membershipStatusOn(
-        facts(found.current.membership),
-        toTier(found.current.tier),
-        dateInZone(now, ctx.services.timezone),
-      )
-    : "cancelled";
+  const membershipStatus = statusOf(found.current, now, ctx.services.timezone);
   return {
     kind: "member",
     memberId: found.member.id,
@@ -228,6 +232,117 @@ async function resolveCredential(
 async function replay(ctx: KioskCtx, clientId: string): Promise<KioskCheckInResult | null> {
   const prior = await findKioskRequest(ctx.db, ctx.actor.deviceId, clientId);
   return prior ? (prior.result as KioskCheckInResult) : null;
+}
+
+/**
+ * The common case without the activity's lock: a member (by number or card) with a confirmed
+ * registration arriving before the no-show deadline, or one already checked in — answers
+ * that no seat count can change (`checkInNeedsSeatCounts`). Three round trips: one read,
+ * one conditional write that also stores the answer, one notification. Returns null for
+ * anything else, which the locked path then decides (and refuses with full details).
+ */
+async function fastCheckIn(
+  ctx: KioskCtx,
+  input: z.output<typeof CheckInInputSchema>,
+): Promise<KioskCheckInResult | null> {
+  const { credential } = input;
+  let memberNumber: string;
+  let card: { qr: string; version: number } | null = null;
+  if ("memberNumber" in credential) {
+    memberNumber = credential.memberNumber;
+  } else if ("qr" in credential && !manageToken(credential.qr)) {
+    const decoded = decodeCardPayload(credential.qr);
+    if (!decoded.ok) return null;
+    memberNumber = decoded.value.memberNumber;
+    card = { qr: credential.qr, version: decoded.value.cardVersion };
+  } else {
+    return null;
+  }
+  const facts = await checkInFacts(ctx.db, {
+    memberNumber,
+    activityId: input.activityId,
+    deviceId: ctx.actor.deviceId,
+    clientId: input.clientId,
+  });
+  if (!facts) return null;
+  if (facts.replay) return facts.replay as KioskCheckInResult;
+  const { activity: row, registration, member } = facts;
+  if (!row || !registration || member.erasedAt) return null;
+  if (card) {
+    const verified = await verifyCardPayload(
+      card.qr,
+      member.cardVersion,
+      cardHmac(ctx.services.cardKey),
+    );
+    if (!verified.ok) return null;
+  }
+  const now = checkInDecisionTime(ctx.now, input.occurredAt);
+  if (checkInNeedsSeatCounts(row, registration, now)) return null;
+  const decision = decideCheckIn({
+    activity: toActivity(row),
+    kioskLocationId: ctx.actor.locationId,
+    attendee: {
+      kind: "member",
+      membershipStatus: statusOf(facts.current, now, ctx.services.timezone),
+      cardVersion: member.cardVersion,
+      presentedCardVersion: card?.version ?? null,
+    },
+    registration,
+    previousCheckIn: null,
+    // Unused for these answers (checkInNeedsSeatCounts said so).
+    counts: facts.counts,
+    partySize: input.partySize,
+    now,
+  });
+  if (!decision.ok) return null;
+  const d = decision.value;
+  const seats = d.outcome === "CHECKED_IN" ? d.seats : 0;
+  const occupancy = occupancyOf(
+    row,
+    {
+      checkedInSeats: facts.counts.checkedInSeats + seats,
+      heldSeats: facts.counts.heldSeats - seats,
+    },
+    now,
+  );
+  const result: KioskCheckInResult = {
+    outcome: d.outcome,
+    checkedInAt: d.checkedInAt.toISOString(),
+    activity: { id: row.id, title: row.title },
+    displayName: attendeeDisplayName(member.firstName, member.lastName),
+    seats,
+    occupancy,
+  };
+  if (d.outcome !== "CHECKED_IN") return result;
+  let done: boolean;
+  try {
+    done = await checkInConfirmedRegistration(ctx.db, {
+      registrationId: registration.id,
+      partySize: registration.partySize,
+      activityId: row.id,
+      checkedInAt: d.checkedInAt,
+      deviceId: ctx.actor.deviceId,
+      clientId: input.clientId,
+      result,
+      now: ctx.now,
+      announce: occupancyEvent(row, occupancy),
+    });
+  } catch (error) {
+    // The same client id arrived twice at once: the first one's answer stands.
+    if (isUniqueViolation(error)) return replay(ctx, input.clientId);
+    throw error;
+  }
+  return done ? result : null;
+}
+
+function statusOf(
+  current: { membership: MembershipRow; tier: TierRow } | null,
+  now: Date,
+  timeZone: string,
+): MembershipStatus {
+  return current
+    ? membershipStatusOn(facts(current.membership), toTier(current.tier), dateInZone(now, timeZone))
+    : "cancelled";
 }
 
 /**
@@ -392,6 +507,8 @@ export const kioskRouter = {
     .meta({ action: "kiosk.checkIn" })
     .input(CheckInInputSchema)
     .mutation(async ({ ctx, input }) => {
+      const fast = await fastCheckIn(ctx, input);
+      if (fast) return fast;
       const prior = await replay(ctx, input.clientId);
       if (prior) return prior;
       const now = checkInDecisionTime(ctx.now, input.occurredAt);

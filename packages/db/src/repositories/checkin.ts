@@ -2,9 +2,18 @@
 // today's activities at a location with their check-in counts, and the names a kiosk's
 // name search may match (people registered for the activity, nobody else).
 import { and, asc, eq, gt, inArray, lt, ne, or, sql } from "drizzle-orm";
-import type { Database, Tx } from "../client.ts";
-import { activity, member, membership, membershipTier, registration } from "../schema/index.ts";
-import type { ActivityRow } from "./activities.ts";
+import { alias } from "drizzle-orm/pg-core";
+import { type Database, queryRows, type Tx } from "../client.ts";
+import { LIVE_CHANNEL, type LiveEvent } from "../live.ts";
+import {
+  activity,
+  kioskRequest,
+  member,
+  membership,
+  membershipTier,
+  registration,
+} from "../schema/index.ts";
+import type { ActivityRow, RegistrationRow } from "./activities.ts";
 import type { MemberRow, MembershipRow, TierRow } from "./members.ts";
 
 type Db = Database | Tx;
@@ -111,4 +120,144 @@ export async function registrationHolderNames(
     .where(inArray(registration.id, registrationIds));
   for (const row of rows) result.set(row.registrationId, row);
   return result;
+}
+
+// ------------------------------------------------------------------- the fast check-in path
+
+function prepareCheckInFacts(db: Database) {
+  const r = alias(registration, "r");
+  const kr = alias(kioskRequest, "kr");
+  const a = alias(activity, "a");
+  return db
+    .select({
+      member,
+      membership,
+      tier: membershipTier,
+      registration: r,
+      activity: a,
+      replay: kr.result,
+      // The activity's seat counts at this read (not locked: an approximation for display).
+      checkedInSeats: sql<number>`(select coalesce(sum(coalesce(x.checked_in_seats, x.party_size)), 0)::int
+        from registration x where x.activity_id = ${sql.placeholder("activityId")}
+        and x.status <> 'cancelled' and x.checked_in_at is not null)`,
+      heldSeats: sql<number>`(select coalesce(sum(x.party_size), 0)::int
+        from registration x where x.activity_id = ${sql.placeholder("activityId")}
+        and x.status = 'confirmed' and x.checked_in_at is null)`,
+    })
+    .from(member)
+    .leftJoin(
+      membership,
+      eq(
+        membership.id,
+        sql`(select x.id from membership x where x.member_id = ${member.id}
+          order by (x.cancelled_at is null) desc, x.applied_at desc limit 1)`,
+      ),
+    )
+    .leftJoin(membershipTier, eq(membershipTier.id, membership.tierId))
+    .leftJoin(
+      r,
+      and(
+        eq(r.memberId, member.id),
+        eq(r.activityId, sql.placeholder("activityId")),
+        ne(r.status, "cancelled"),
+      ),
+    )
+    .leftJoin(a, eq(a.id, sql.placeholder("activityId")))
+    .leftJoin(
+      kr,
+      and(
+        eq(kr.deviceId, sql.placeholder("deviceId")),
+        eq(kr.clientId, sql.placeholder("clientId")),
+      ),
+    )
+    .where(eq(member.memberNumber, sql.placeholder("memberNumber")))
+    .prepare("readers_check_in_facts");
+}
+
+const checkInFactsQueries = new WeakMap<Database, ReturnType<typeof prepareCheckInFacts>>();
+
+/** Everything a member's kiosk check-in reads, in one query. */
+export interface CheckInFacts extends MemberWithMembership {
+  /** The member's live registration for the activity. */
+  registration: RegistrationRow | null;
+  activity: ActivityRow | null;
+  /** The stored answer, when this device already sent this client id. */
+  replay: unknown;
+  /** Seat counts read with the rest, unlocked: fine to show, not to decide a walk-in on. */
+  counts: { checkedInSeats: number; heldSeats: number };
+}
+
+/**
+ * A kiosk check-in's facts by member number — the member and their current membership, their
+ * live registration for the activity, the activity, and any earlier answer to the same
+ * client id — in one prepared query, read without locks (see `checkInNeedsSeatCounts`).
+ */
+export async function checkInFacts(
+  db: Database,
+  by: { memberNumber: string; activityId: string; deviceId: string; clientId: string },
+): Promise<CheckInFacts | null> {
+  let query = checkInFactsQueries.get(db);
+  if (!query) {
+    query = prepareCheckInFacts(db);
+    checkInFactsQueries.set(db, query);
+  }
+  const [row] = await query.execute(by);
+  if (!row) return null;
+  return {
+    member: row.member,
+    current: row.membership && row.tier ? { membership: row.membership, tier: row.tier } : null,
+    registration: row.registration,
+    activity: row.activity,
+    replay: row.replay,
+    counts: { checkedInSeats: Number(row.checkedInSeats), heldSeats: Number(row.heldSeats) },
+  };
+}
+
+/**
+ * Checks in a confirmed registration without locking the activity, in one statement: the
+ * registration is marked only if it is still confirmed, not checked in and of the party size
+ * the decision was made for, and the kiosk's answer is stored under its client id in the
+ * same statement (so both happen or neither). Returns false when the registration changed
+ * meanwhile — the caller then decides again under the lock; `announce` goes out with it (one
+ * round trip for all three). A client id already stored
+ * fails the statement with a unique violation (the caller replays the stored answer).
+ */
+export async function checkInConfirmedRegistration(
+  db: Database,
+  input: {
+    registrationId: string;
+    partySize: number;
+    activityId: string;
+    checkedInAt: Date;
+    deviceId: string;
+    clientId: string;
+    result: unknown;
+    now: Date;
+    /** Published with the write (on commit), only if it happened. */
+    announce?: LiveEvent;
+  },
+): Promise<boolean> {
+  const rows = await queryRows<{ done: number | string }>(
+    db,
+    sql`with upd as (
+          update ${registration}
+          set checked_in_at = ${input.checkedInAt}, checked_in_seats = party_size,
+              updated_at = ${input.now}
+          where id = ${input.registrationId} and status = 'confirmed'
+            and checked_in_at is null and party_size = ${input.partySize}
+          returning id
+        ), req as (
+          insert into ${kioskRequest} (device_id, client_id, kind, subject_id, result, created_at)
+          select ${input.deviceId}, ${input.clientId}, 'checkIn', ${input.activityId},
+                 ${JSON.stringify(input.result)}::jsonb, ${input.now}
+          from upd
+          returning 1
+        )
+        select n::int as done,
+          case when n = 1 and ${input.announce ? JSON.stringify(input.announce) : null}::text is not null
+            then pg_notify(${LIVE_CHANNEL}, ${input.announce ? JSON.stringify(input.announce) : null}::text)
+          end as announced
+        from (select count(*) as n from req) c`,
+  );
+  return Number(rows[0]?.done) === 1;
 }

@@ -6,6 +6,7 @@ import {
   type CheckInDecisionInput,
   CheckInInputSchema,
   checkInDecisionTime,
+  checkInNeedsSeatCounts,
   decideCheckIn,
   OFFLINE_CHECKIN_MAX_AGE_MS,
   OFFLINE_CHECKIN_MAX_SKEW_MS,
@@ -244,6 +245,47 @@ describe("check-in invariants (property)", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("checkInNeedsSeatCounts", () => {
+  it("is false only where the counts cannot change the answer", () => {
+    const a = activity({ capacity: 10 });
+    const before = plusMinutes(START, 14);
+    expect(checkInNeedsSeatCounts(a, confirmed, before)).toBe(false);
+    expect(
+      checkInNeedsSeatCounts(a, { ...confirmed, checkedInAt: START }, plusMinutes(START, 60)),
+    ).toBe(false);
+    expect(checkInNeedsSeatCounts(a, confirmed, plusMinutes(START, 15))).toBe(true);
+    expect(checkInNeedsSeatCounts(a, { ...confirmed, status: "waitlisted" }, before)).toBe(true);
+    expect(checkInNeedsSeatCounts(a, null, before)).toBe(true);
+  });
+
+  it("property: when it says no, any counts give the same decision", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -70, max: 100 }),
+        fc.constantFrom("confirmed", "waitlisted"),
+        fc.boolean(),
+        fc.nat({ max: 30 }),
+        fc.nat({ max: 30 }),
+        fc.nat({ max: 30 }),
+        fc.nat({ max: 30 }),
+        (minute, status, checkedIn, c1, h1, c2, h2) => {
+          const now = plusMinutes(START, minute);
+          const registration = {
+            ...confirmed,
+            status: status as "confirmed" | "waitlisted",
+            checkedInAt: checkedIn ? plusMinutes(START, -40) : null,
+          };
+          if (checkInNeedsSeatCounts(base.activity, registration, now)) return;
+          const one = decide({ now, registration, counts: { checkedInSeats: c1, heldSeats: h1 } });
+          const two = decide({ now, registration, counts: { checkedInSeats: c2, heldSeats: h2 } });
+          expect(one).toEqual(two);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

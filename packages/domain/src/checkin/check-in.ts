@@ -283,6 +283,22 @@ export function walkInSeats(
   return Math.max(0, activity.capacity - counts.checkedInSeats - (released ? 0 : counts.heldSeats));
 }
 
+/**
+ * Whether {@link decideCheckIn}'s answer can depend on the seat counts. It cannot for a
+ * repeat, nor for a confirmed registration arriving before the no-show deadline (its seats
+ * are held for it): those need no lock on the activity to be decided, so a busy lecture's
+ * arrivals do not queue behind one another. Everyone else (walk-ins, late arrivals) is
+ * decided under the activity's lock with fresh counts.
+ */
+export function checkInNeedsSeatCounts(
+  activity: Pick<Activity, "startsAt" | "noShowAfterMinutes">,
+  registration: Pick<Registration, "status" | "checkedInAt"> | null,
+  now: Date,
+): boolean {
+  if (registration?.checkedInAt) return false;
+  return !(registration?.status === "confirmed" && now < noShowAt(activity));
+}
+
 /** Live occupancy for kiosks and the organizer roster. */
 export interface Occupancy {
   readonly checkedIn: number;
