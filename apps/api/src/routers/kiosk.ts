@@ -95,6 +95,7 @@ import {
   rateLimit,
   router,
 } from "../trpc/init.ts";
+import { kioskShelfProcedures } from "./kiosk-shelf.ts";
 
 type KioskCtx = Context & { actor: Extract<Context["actor"], { kind: "kiosk" }> };
 
@@ -404,6 +405,9 @@ async function activityForMember(
 // ---------------------------------------------------------------------------- the router
 
 export const kioskRouter = {
+  // Borrow and return at the association shelf (book sharing).
+  ...kioskShelfProcedures,
+
   pair: adminProcedure
     .meta({ action: "kiosk.pair" })
     .input(z.object({ name: KioskNameSchema, locationId: IdSchema }))
