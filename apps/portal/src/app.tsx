@@ -9,6 +9,7 @@ import { AdminActivitiesPage } from "./routes/admin/activities.tsx";
 import { EditActivityPage, NewActivityPage } from "./routes/admin/activity-edit.tsx";
 import { AuditLogPage } from "./routes/admin/audit-log.tsx";
 import { ImportMembersPage } from "./routes/admin/import-members.tsx";
+import { KiosksPage } from "./routes/admin/kiosks.tsx";
 import { LocationsPage } from "./routes/admin/locations.tsx";
 import { MemberDetailPage } from "./routes/admin/member-detail.tsx";
 import { MembersPage } from "./routes/admin/members.tsx";
@@ -56,6 +57,7 @@ export const Routes: Component = () => (
     <Route path="/admin/series/new" component={NewSeriesPage} />
     <Route path="/admin/series/:id" component={SeriesPage} />
     <Route path="/admin/locations" component={LocationsPage} />
+    <Route path="/admin/kiosks" component={KiosksPage} />
     <Route path="/admin/tiers" component={TiersPage} />
     <Route path="/admin/audit" component={AuditLogPage} />
     <Route path="/admin/settings" component={SettingsPage} />

@@ -70,6 +70,11 @@ export const trpc = {
     list: query(),
     save: mutation(),
   },
+  kiosk: {
+    pair: mutation(),
+    devices: query(),
+    revoke: mutation(),
+  },
   admin: {
     users: query(),
     setRole: mutation(),
@@ -224,6 +229,9 @@ export const ADMIN_PRIVILEGES = [
   "admin.auditLog",
   "admin.settings",
   "locations.save",
+  "kiosk.pair",
+  "kiosk.devices",
+  "kiosk.revoke",
 ];
 
 /** A tRPC client error as the client library shapes it: the server's error data on `.data`. */

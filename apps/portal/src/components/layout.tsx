@@ -13,6 +13,7 @@ const ADMIN_LINKS: readonly { href: string; label: MessageKey; action: string }[
   { href: "/admin/members", label: "nav.members", action: "memberships.list" },
   { href: "/admin/activities", label: "nav.adminActivities", action: "activities.create" },
   { href: "/admin/locations", label: "nav.locations", action: "locations.save" },
+  { href: "/admin/kiosks", label: "nav.kiosks", action: "kiosk.pair" },
   { href: "/admin/tiers", label: "nav.tiers", action: "memberships.saveTier" },
   { href: "/admin/audit", label: "nav.audit", action: "admin.auditLog" },
   { href: "/admin/settings", label: "nav.settings", action: "admin.settings" },

@@ -240,4 +240,46 @@ describe("roster", () => {
     });
     expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe("roster-2030-05-01-a1.csv");
   });
+
+  it("follows check-ins made elsewhere (kiosks) live, and reloads the lines", async () => {
+    const sources: FakeEventSource[] = [];
+    class FakeEventSource {
+      listeners = new Map<string, (event: MessageEvent<string>) => void>();
+      closed = false;
+      constructor(readonly url: string) {
+        sources.push(this);
+      }
+      addEventListener(type: string, listener: (event: MessageEvent<string>) => void) {
+        this.listeners.set(type, listener);
+      }
+      close() {
+        this.closed = true;
+      }
+      emit(data: unknown) {
+        this.listeners.get("occupancy")?.(
+          new MessageEvent("occupancy", { data: JSON.stringify(data) }),
+        );
+      }
+    }
+    vi.stubGlobal("EventSource", FakeEventSource);
+    try {
+      const { unmount } = renderPortal("/admin/activities/a1/roster");
+      await screen.findByRole("table", { name: "Registrations" });
+      expect(sources[0]!.url).toBe("/events/activities/a1");
+      const loads = trpc.activities.registrations.query.mock.calls.length;
+      sources[0]!.emit({ activityId: "a1", checkedIn: 2, capacity: 3, free: 1 });
+      expect(await screen.findByText("2 of 3 seats checked in")).toBeTruthy();
+      await waitFor(() =>
+        expect(trpc.activities.registrations.query.mock.calls.length).toBeGreaterThan(loads),
+      );
+      // Another activity's events and garbage change nothing.
+      sources[0]!.emit({ activityId: "other", checkedIn: 9, capacity: 9, free: 0 });
+      sources[0]!.listeners.get("occupancy")?.(new MessageEvent("occupancy", { data: "{" }));
+      expect(screen.queryByText("9 of 9 seats checked in")).toBeNull();
+      unmount();
+      expect(sources[0]!.closed).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

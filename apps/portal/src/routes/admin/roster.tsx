@@ -4,7 +4,16 @@
 // the attendance summary, and the roster as a CSV file.
 import { REGISTRATION_STATUSES } from "@readers/domain";
 import { A, useParams, useSearchParams } from "@solidjs/router";
-import { type Component, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import {
+  type Component,
+  createResource,
+  createSignal,
+  For,
+  Match,
+  onCleanup,
+  Show,
+  Switch,
+} from "solid-js";
 import { SelectField } from "../../components/field.tsx";
 import { Guard } from "../../components/guard.tsx";
 import { Page } from "../../components/page.tsx";
@@ -12,6 +21,7 @@ import { ErrorNotice, Loading, SuccessNotice } from "../../components/status.tsx
 import { useI18n } from "../../i18n/index.ts";
 import { downloadFile } from "../../lib/download.ts";
 import { useFormat } from "../../lib/format.ts";
+import { onLiveOccupancy } from "../../lib/live-occupancy.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { useSession } from "../../session.tsx";
 
@@ -121,6 +131,24 @@ const RosterContent: Component<{ id: string }> = (props) => {
         },
     );
   }
+
+  // Kiosks check people in too: take the room's count as it changes, and reload the lines
+  // (debounced) so the newly arrived show as attended.
+  let reload: ReturnType<typeof setTimeout> | undefined;
+  onLiveOccupancy(props.id, (live) => {
+    const current = roster();
+    if (!current || current.occupancy.checkedInSeats === live.checkedIn) return;
+    mutate({
+      ...current,
+      occupancy: { checkedInSeats: live.checkedIn, capacity: live.capacity },
+    });
+    clearTimeout(reload);
+    reload = setTimeout(() => {
+      void refetch();
+      void refetchAttendance();
+    }, 1_000);
+  });
+  onCleanup(() => clearTimeout(reload));
 
   // Seats arriving per party (part of a party may not come); the whole party by default.
   const [arriving, setArriving] = createSignal<Record<string, number>>({});
