@@ -292,6 +292,8 @@ describe.each(testDrivers(inject("databaseUrl")))("registrations on $name", (dri
       registration: { id: result.registration.id, status: "confirmed" },
       activity: { id, confirmedSeats: 2 },
     });
+    // A QR of the manage link, which the kiosk camera accepts as a check-in credential.
+    expect(managed.checkInQrSvg).toContain("<svg");
     await expect(
       t.caller(anonymous, NOW).registrations.manage({ token: "x".repeat(43) }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });

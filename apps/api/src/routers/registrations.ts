@@ -58,6 +58,7 @@ import {
   tokenMatches,
 } from "../activities/tokens.ts";
 import { activityBrief, activityListView, registrationView } from "../activities/views.ts";
+import { qrSvg } from "../members/card.ts";
 import type { Context } from "../trpc/context.ts";
 import { onConflict } from "../trpc/db-errors.ts";
 import { domainError, unwrap } from "../trpc/errors.ts";
@@ -307,6 +308,8 @@ export const registrationsRouter = {
         ),
         guestName: reg.guestName,
         activity: await activityView(ctx, row),
+        // The kiosk camera reads this link and checks the guest in (kiosk.checkIn {qr}).
+        checkInQrSvg: reg.status === "cancelled" ? null : await qrSvg(manageUrl(ctx, input.token)),
       };
     }),
 

@@ -654,6 +654,8 @@ export const en = {
     name: "Name",
     party: "Party",
     status: "Status",
+    checkInCode: "Check-in code",
+    checkInHint: "Show this code to the kiosk camera at the library entrance to check in.",
   },
   activityForm: {
     preview: "Preview the description",

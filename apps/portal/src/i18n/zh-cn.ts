@@ -634,6 +634,8 @@ export const zhCN: Catalog = {
     name: "姓名",
     party: "人数",
     status: "状态",
+    checkInCode: "签到码",
+    checkInHint: "到馆时把此码对准入口自助机的摄像头即可签到。",
   },
   activityForm: {
     preview: "预览活动介绍",

@@ -12,6 +12,7 @@ beforeEach(() => {
     registration: registration({ kind: "guest", partySize: 2 }),
     guestName: "Wang Fang",
     activity: activityItem(),
+    checkInQrSvg: '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>',
   });
 });
 
@@ -23,6 +24,8 @@ describe("a guest's manage link", () => {
     expect(screen.getByText("Wang Fang")).toBeTruthy();
     expect(screen.getByText("2 people")).toBeTruthy();
     expect(screen.getByText("You are registered for a party of 2.")).toBeTruthy();
+    // The code the kiosk camera reads.
+    expect(screen.getByRole("img", { name: "Check-in code" }).querySelector("svg")).toBeTruthy();
 
     trpc.registrations.cancel.mutate.mockResolvedValue({
       registration: registration({ kind: "guest", status: "cancelled" }),
@@ -32,6 +35,7 @@ describe("a guest's manage link", () => {
       registration: registration({ kind: "guest", status: "cancelled", partySize: 2 }),
       guestName: "Wang Fang",
       activity: activityItem(),
+      checkInQrSvg: null,
     });
     fireEvent.click(screen.getByRole("button", { name: "Cancel registration" }));
     const dialog = await screen.findByRole("alertdialog");
@@ -43,6 +47,7 @@ describe("a guest's manage link", () => {
     });
     await waitFor(() => expect(screen.getByText("Cancelled.")).toBeTruthy());
     expect(screen.queryByRole("button", { name: "Cancel registration" })).toBeNull();
+    expect(screen.queryByRole("img", { name: "Check-in code" })).toBeNull();
   });
 
   it("explains a missing or wrong token", async () => {

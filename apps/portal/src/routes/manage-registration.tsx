@@ -92,6 +92,20 @@ export const ManageRegistrationPage: Component = () => {
               <Show when={view().activity.status === "cancelled"}>
                 <ErrorNotice>{t("activity.cancelledNotice")}</ErrorNotice>
               </Show>
+              <Show when={view().activity.status !== "cancelled" && view().checkInQrSvg}>
+                {(svg) => (
+                  <figure class="check-in-code">
+                    {/* Server-made SVG of our own link (qrcode), not user input. */}
+                    <div
+                      class="check-in-code__qr"
+                      role="img"
+                      aria-label={t("manage.checkInCode")}
+                      innerHTML={svg()}
+                    />
+                    <figcaption>{t("manage.checkInHint")}</figcaption>
+                  </figure>
+                )}
+              </Show>
               <Show when={view().registration.status !== "cancelled"}>
                 <CancelRegistration
                   activity={view().activity}
