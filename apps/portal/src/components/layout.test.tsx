@@ -108,7 +108,7 @@ describe("layout", () => {
       within(admin)
         .getAllByRole("link")
         .map((link) => link.textContent),
-    ).toEqual(["Members", "Activities", "Locations", "Tiers", "Audit log", "Settings"]);
+    ).toEqual(["Members", "Activities", "Locations", "Kiosks", "Tiers", "Audit log", "Settings"]);
   });
 
   it("shows a 404 page for unknown paths", async () => {
