@@ -1,6 +1,6 @@
 // `pnpm demo`'s activities: a dozen around today, each valid, none overbooked, every state
 // the calendar and the organizer screens show.
-import { queryRows } from "@readers/db";
+import { insertKioskDevice, queryRows } from "@readers/db";
 import { type TestDatabase, testDrivers } from "@readers/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,5 +78,12 @@ describe("demo activities", () => {
     );
     expect(report.body.result.data.members.length).toBeGreaterThan(0);
     expect(report.body.result.data.activities).toHaveLength(6);
+
+    // A kiosk at the Central Library has something to check in to on the demo's first day.
+    await insertKioskDevice(h.db, { id: "demo-kiosk", name: "Entrance", locationId: "central" });
+    const today = await t
+      .caller({ kind: "kiosk", deviceId: "demo-kiosk", locationId: "central" }, now)
+      .kiosk.today();
+    expect(today.activities.map((a) => a.title)).toContain("阅读角 · Reading corner drop-in");
   });
 });

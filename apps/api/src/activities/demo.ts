@@ -184,6 +184,27 @@ export async function seedDemoActivities(
     registration: "none",
   });
 
+  // Something on today at the library entrance, so the kiosk has an activity to check in to
+  // on the day the demo is created.
+  const corner = await create({
+    kind: "reading_club",
+    title: "阅读角 · Reading corner drop-in",
+    summary: "Bring a book, take a seat, read with others. Booked seats are kept until 15 minutes in.",
+    description: "Tea and quiet from morning to night. Check in at the kiosk by the entrance.",
+    locationId: "central",
+    day: 0,
+    from: 8,
+    to: 22,
+    capacity: 12,
+    maxPartySize: 2,
+  });
+  await book(corner, [
+    { member: 1 },
+    { member: 3 },
+    { member: 5, partySize: 2 },
+    { guest: { name: "Li Hua", email: "li.hua@example.org" } },
+  ]);
+
   const forum = await create({
     kind: "forum",
     title: "图书馆与人工智能 · Libraries and AI: a public forum",
