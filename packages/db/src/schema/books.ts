@@ -67,6 +67,12 @@ export const book = pgTable(
     index("book_cjk_grams_gin").using("gin", t.cjkGrams),
     // Browsing without text walks this in order and stops at a page.
     index("book_title_order").on(sql`lower(${t.title})`, t.id),
+    // Browsing one language ("zh" finds zh-Hans too) walks only that language's titles.
+    index("book_language_title_order").on(
+      sql`lower(split_part(${t.language}, '-', 1))`,
+      sql`lower(${t.title})`,
+      t.id,
+    ),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "book_language_title_order" ON "book" USING btree (lower(split_part("language", '-', 1)),lower("title"),"id");
