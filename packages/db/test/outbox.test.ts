@@ -6,6 +6,7 @@ import {
   countUnreadNotifications,
   createDb,
   deliverOutboxInApp,
+  deliverOutboxInAppBatch,
   enqueueOutbox,
   getOutboxRow,
   listNotifications,
@@ -122,6 +123,39 @@ describe.each(testDrivers(inject("databaseUrl")))("outbox on $name", (driver) =>
     expect(await countUnreadNotifications(h.db, "u1")).toBe(1);
     expect(await markNotificationsRead(h.db, "u1", "all", t0)).toBe(1);
     expect(await countUnreadNotifications(h.db, "u1")).toBe(0);
+  });
+
+  it("delivers claimed in-app rows in one batch, only those still held under the claim", async () => {
+    await enqueueOutbox(
+      h.db,
+      ["u1", "u2", "u1"].map((userId, n) => ({
+        kind: "welcome",
+        channel: "in_app" as const,
+        userId,
+        payload: { n },
+        nextAttemptAt: t0,
+      })),
+    );
+    const claimed = await claimOutbox(h.db, { now: t0, limit: 10, leaseMs: 1000 });
+    expect(claimed).toHaveLength(3);
+    // The third row's lease runs out and another worker claims it: not ours to deliver.
+    const [reclaimed] = await claimOutbox(h.db, { now: later(2000), limit: 1, leaseMs: 60_000 });
+    const stale = claimed.find((r) => r.id === reclaimed!.id)!;
+    const delivered = await deliverOutboxInAppBatch(h.db, claimed, later(2000));
+    expect(delivered.sort()).toEqual(
+      claimed
+        .filter((r) => r !== stale)
+        .map((r) => r.id)
+        .sort(),
+    );
+    expect(await deliverOutboxInAppBatch(h.db, claimed, later(3000))).toEqual([]);
+    expect(await countUnreadNotifications(h.db, "u1")).toBe(
+      claimed.filter((r) => r !== stale && r.userId === "u1").length,
+    );
+    expect(await deliverOutboxInAppBatch(h.db, [reclaimed!], later(3000))).toEqual([reclaimed!.id]);
+    expect(
+      (await countUnreadNotifications(h.db, "u1")) + (await countUnreadNotifications(h.db, "u2")),
+    ).toBe(3);
   });
 
   if (driver.name !== "postgres") return;

@@ -124,24 +124,50 @@ export async function releaseOutbox(db: Database | Tx, claims: OutboxClaim[]): P
 
 /** In-app delivery: the notification and the sent mark commit together, at most once per row. */
 export async function deliverOutboxInApp(db: Database, row: OutboxRow, now: Date): Promise<void> {
-  await db.transaction(async (tx) => {
-    if (row.userId) {
-      await tx
-        .insert(notification)
-        .values({
-          userId: row.userId,
-          outboxId: row.id,
-          kind: row.kind,
-          payload: row.payload,
-          createdAt: now,
-        })
-        .onConflictDoNothing();
-    }
-    await markOutboxSent(tx, row, now);
-  });
+  await deliverOutboxInAppBatch(db, [row], now);
 }
 
 export async function getOutboxRow(db: Database, id: number): Promise<OutboxRow | null> {
   const rows = await db.select().from(outbox).where(eq(outbox.id, id));
   return rows[0] ?? null;
+}
+
+/**
+ * In-app delivery of several claimed rows in one transaction: their notifications in one
+ * insert, their sent marks in one update (only rows still held under the same claim). A
+ * burst of registrations queues hundreds of these; one round trip per row would compete
+ * with the requests themselves. Returns the ids marked sent.
+ */
+export async function deliverOutboxInAppBatch(
+  db: Database,
+  rows: OutboxRow[],
+  now: Date,
+): Promise<number[]> {
+  if (rows.length === 0) return [];
+  return db.transaction(async (tx) => {
+    // Only rows still held under our claim are marked (and so notified) — a worker whose
+    // lease ran out loses them to the newer claimer, as markOutboxSent does one by one.
+    const marked = await tx
+      .update(outbox)
+      .set({ status: "sent", sentAt: now, leaseUntil: null, lastError: null })
+      .where(or(...rows.map((r) => held(r))))
+      .returning({ id: outbox.id });
+    const ids = new Set(marked.map((m) => m.id));
+    const notifications = rows.filter((r) => ids.has(r.id) && r.userId);
+    if (notifications.length > 0) {
+      await tx
+        .insert(notification)
+        .values(
+          notifications.map((r) => ({
+            userId: r.userId!,
+            outboxId: r.id,
+            kind: r.kind,
+            payload: r.payload,
+            createdAt: now,
+          })),
+        )
+        .onConflictDoNothing();
+    }
+    return [...ids];
+  });
 }
