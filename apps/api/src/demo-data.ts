@@ -1,6 +1,6 @@
 // Demo data: a realistic association (locations, officers and members, some with Chinese
-// names, and their welcome notifications, and a dozen activities with registrations),
-// created once on an empty database.
+// names, and their welcome notifications, a dozen activities with registrations, and
+// shared books with loans), created once on an empty database.
 import { randomUUID } from "node:crypto";
 import {
   type DbHandle,
@@ -17,6 +17,7 @@ import {
 import { addDays, dateInZone, splitDisplayName } from "@readers/domain";
 import { hashPassword } from "better-auth/crypto";
 import { seedDemoActivities } from "./activities/demo.ts";
+import { seedDemoBooks } from "./books/demo.ts";
 
 /** Every demo account shares this password (demo data only). */
 export const DEMO_PASSWORD = "readers-demo-2026";
@@ -151,6 +152,7 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<bool
       });
     }
     await seedDemoActivities(tx, { now, timezone, memberIds, organizerId });
+    await seedDemoBooks(tx, { now, timezone, memberIds });
   });
   return true;
 }

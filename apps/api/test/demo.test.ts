@@ -37,5 +37,22 @@ describe("demo data", () => {
     const list = await trpcGet(t.app, "memberships.list", { pageSize: 100 }, { cookie: staff });
     const statuses = new Set(list.body.result.data.items.map((i: { status: string }) => i.status));
     expect([...statuses].sort()).toEqual(["active", "expired", "grace", "pending"]);
+    // Books: members' copies and both shelves, found by English and by two Chinese characters.
+    const books = await trpcGet(t.app, "books.search", { text: "gats" }, { cookie });
+    expect(books.body.result.data.items[0].book.title).toBe("The Great Gatsby");
+    const zhBooks = await trpcGet(t.app, "books.search", { text: "世界" }, { cookie });
+    expect(zhBooks.body.result.data.items[0].book.title).toBe("平凡的世界");
+    const shelf = await trpcGet(
+      t.app,
+      "books.myCopies",
+      { shelfLocationId: "central" },
+      { cookie: staff },
+    );
+    expect(shelf.body.result.data.items.length).toBeGreaterThan(3);
+    const ingrid = await t.signIn("ingrid@demo.readers.local", DEMO_PASSWORD);
+    const loans = await trpcGet(t.app, "loans.mine", undefined, { cookie: ingrid });
+    const mine = loans.body.result.data;
+    expect(mine.asOwner.map((l: { state: string }) => l.state)).toEqual(["on_loan"]);
+    expect(mine.asBorrower.map((l: { overdue: boolean }) => l.overdue)).toEqual([true]);
   });
 });
