@@ -7,9 +7,6 @@ import { addDays, dateInZone, memberNumberFromSequence } from "@readers/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { cardPayload } from "../src/members/card.ts";
-import { kioskShelfProcedures } from "../src/routers/kiosk-shelf.ts";
-import { createContextInner } from "../src/trpc/context.ts";
-import { createCallerFactory, router } from "../src/trpc/init.ts";
 import { makeMember, NOW, seedPlaces, TZ, type User } from "./activities-fixtures.ts";
 import { code, fixtures, GATSBY, PRIDE, snapshot } from "./books-fixtures.ts";
 import { buildHarness, type Harness } from "./harness.ts";
@@ -18,10 +15,6 @@ const DAY = 86_400_000;
 const at = (days: number) => new Date(NOW.getTime() + days * DAY);
 const today = dateInZone(NOW, TZ);
 type Member = User & { memberId: string };
-
-// The lead spreads these into the kiosk router; here they run in a router of their own.
-const shelfRouter = router({ kiosk: router(kioskShelfProcedures) });
-const createCaller = createCallerFactory(shelfRouter);
 
 describe.each(testDrivers(inject("databaseUrl")))("kiosk shelf on $name", (driver) => {
   let h: TestDatabase;
@@ -60,15 +53,9 @@ describe.each(testDrivers(inject("databaseUrl")))("kiosk shelf on $name", (drive
     labels = added.copies.map((c) => c.labelCode!);
     copyIds = added.copies.map((c) => c.id);
   });
+  // Through the app's kiosk router, as a paired kiosk calls them.
   const kiosk = (locationId: "central" | "campus", now = NOW) =>
-    createCaller(
-      createContextInner({
-        db: h.db,
-        actor: { kind: "kiosk", deviceId: `k-${locationId}`, locationId },
-        services: t.services,
-        now,
-      }),
-    ).kiosk;
+    t.caller({ kind: "kiosk", deviceId: `k-${locationId}`, locationId }, now).kiosk;
   const qrOf = async (m: Member) => {
     const row = (await getMemberById(h.db, m.memberId))!;
     return cardPayload(row.memberNumber, row.cardVersion, t.services.cardKey);
