@@ -17,12 +17,18 @@ import { RosterPage } from "./routes/admin/roster.tsx";
 import { NewSeriesPage, SeriesPage } from "./routes/admin/series.tsx";
 import { SettingsPage } from "./routes/admin/settings.tsx";
 import { TiersPage } from "./routes/admin/tiers.tsx";
+import { BookPage } from "./routes/book.tsx";
+import { AddBookPage } from "./routes/book-add.tsx";
+import { BookLabelPage } from "./routes/book-label.tsx";
+import { BooksPage } from "./routes/books.tsx";
 import { ForgotPasswordPage } from "./routes/forgot-password.tsx";
 import { HomePage } from "./routes/home.tsx";
+import { LoanPage, LoansPage } from "./routes/loans.tsx";
 import { ManageRegistrationPage } from "./routes/manage-registration.tsx";
 import { MemberCardPage } from "./routes/member-card.tsx";
 import { MembershipPage } from "./routes/membership.tsx";
 import { MyActivitiesPage } from "./routes/my-activities.tsx";
+import { MyBooksPage } from "./routes/my-books.tsx";
 import { NotFoundPage } from "./routes/not-found.tsx";
 import { NotificationsPage } from "./routes/notifications.tsx";
 import { ProfilePage } from "./routes/profile.tsx";
@@ -47,6 +53,13 @@ export const Routes: Component = () => (
     <Route path="/activities/:id" component={ActivityPage} />
     <Route path="/my/activities" component={MyActivitiesPage} />
     <Route path="/registrations/manage" component={ManageRegistrationPage} />
+    <Route path="/books" component={BooksPage} />
+    <Route path="/books/add" component={AddBookPage} />
+    <Route path="/books/mine" component={MyBooksPage} />
+    <Route path="/books/copies/:copyId/label" component={BookLabelPage} />
+    <Route path="/books/:id" component={BookPage} />
+    <Route path="/loans" component={LoansPage} />
+    <Route path="/loans/:id" component={LoanPage} />
     <Route path="/admin/members" component={MembersPage} />
     <Route path="/admin/members/import" component={ImportMembersPage} />
     <Route path="/admin/members/:id" component={MemberDetailPage} />

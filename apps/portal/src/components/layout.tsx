@@ -90,6 +90,12 @@ export const Layout: ParentComponent = (props) => {
                   <A href="/my/activities">{t("nav.myActivities")}</A>
                 </li>
                 <li>
+                  <A href="/books">{t("nav.books")}</A>
+                </li>
+                <li>
+                  <A href="/loans">{t("nav.loans")}</A>
+                </li>
+                <li>
                   <A href="/membership">{t("nav.membership")}</A>
                 </li>
                 <li>
