@@ -3,6 +3,7 @@ import { copy } from "../../test/fixtures.js";
 import {
   BookSchema,
   BookSearchInputSchema,
+  COPIES_PER_ADD_MAX,
   CopyCreateInputSchema,
   CopySchema,
   CopyUpdateInputSchema,
@@ -73,6 +74,25 @@ describe("book and copy schemas", () => {
         custodian: { kind: "shelf", locationId: "l" },
       }).success,
     ).toBe(true);
+  });
+
+  it("add-copy input takes typed-in details instead, and a bounded quantity", () => {
+    const manual = { title: "平凡的世界", authors: ["路遥"], language: "zh-Hans" };
+    expect(CopyCreateInputSchema.parse({ book: manual, quantity: 3 })).toMatchObject({
+      book: { title: "平凡的世界", authors: ["路遥"], year: null, coverUrl: null },
+      quantity: 3,
+    });
+    expect(CopyCreateInputSchema.safeParse({ book: manual, isbn: "0306406152" }).success).toBe(
+      false,
+    );
+    expect(CopyCreateInputSchema.safeParse({ book: { ...manual, title: "" } }).success).toBe(false);
+    expect(
+      CopyCreateInputSchema.safeParse({ bookId: "b", quantity: COPIES_PER_ADD_MAX + 1 }).success,
+    ).toBe(false);
+    // A typed ISBN is checked like a looked-up one.
+    const bad = CopyCreateInputSchema.safeParse({ book: { ...manual, isbn: "0306406153" } });
+    expect(bad.success).toBe(false);
+    expect(JSON.stringify(bad.error?.issues)).toContain("INVALID_ISBN");
   });
 
   it("update, lookup and search inputs", () => {
