@@ -44,8 +44,9 @@ function useCounterpart() {
 const TimelineItem: Component<{ event: TimelineEvent }> = (props) => {
   const { t } = useI18n();
   const fmt = useFormat();
+  const details = () => (props.event.details ?? {}) as Record<string, unknown>;
   const detail = (name: string): string | undefined => {
-    const value = (props.event.details as Record<string, unknown> | null)?.[name];
+    const value = details()[name];
     return typeof value === "string" && value ? value : undefined;
   };
   const known = () =>
@@ -79,6 +80,7 @@ const TimelineItem: Component<{ event: TimelineEvent }> = (props) => {
       <Show when={detail("dueDate")}>
         {(due) => <> {t("loans.eventDue", { date: fmt.date(due()) })}</>}
       </Show>
+      <Show when={details().fromQueue === true}> {t("loans.eventFromQueue")}</Show>
       <Show when={detail("note")}>{(note) => <> {t("loans.eventNote", { note: note() })}</>}</Show>
     </li>
   );
@@ -149,7 +151,7 @@ const MoveButton: Component<{
           trigger={t(`loans.moves.${props.move}`)}
           triggerClass={
             props.move === "report_lost"
-              ? "button button--danger-outline button--small"
+              ? "button button--secondary button--danger-outline button--small"
               : "button button--secondary button--small"
           }
           title={

@@ -354,7 +354,8 @@ export const en = {
       LOAN_MOVE_INVALID: "This cannot be done in the loan's current state.",
       LOAN_MOVE_FORBIDDEN: "The other side of the loan does this, not you.",
       LOAN_NOT_EXPIRED: "This loan has not lapsed yet.",
-      RENEWAL_LIMIT_REACHED: "This loan cannot be renewed again (at most {{maxRenewals}} times).",
+      RENEWAL_LIMIT_REACHED:
+        "This loan has been renewed as many times as allowed ({{maxRenewals}}).",
       COPY_QUEUED: "Someone is waiting for this book, so it cannot be renewed.",
       LOAN_OVERDUE: "An overdue loan cannot be renewed: bring the book back.",
       COPY_ON_LOAN: "This copy is promised or lent: withdraw it once it is back.",
@@ -1474,7 +1475,7 @@ export const en = {
       other: "{{count}} books brought back so far",
     },
     messageLabel: "Message:",
-    requestedOn: "Requested",
+    requestedOn: "Requested on",
     dueDate: "Due back",
     overdue: "Overdue",
     renewalsLabel: "Renewed",
@@ -1516,6 +1517,7 @@ export const en = {
     eventBy: "by the {{who}}",
     eventDue: "(due back {{date}})",
     eventNote: "“{{note}}”",
+    eventFromQueue: "(from the queue)",
     events: {
       requested: "Requested",
       accepted: "Accepted",

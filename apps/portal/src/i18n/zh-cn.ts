@@ -348,7 +348,7 @@ export const zhCN: Catalog = {
       LOAN_MOVE_INVALID: "借阅当前的状态不允许这样操作。",
       LOAN_MOVE_FORBIDDEN: "这一步应由借阅的另一方操作，而不是您。",
       LOAN_NOT_EXPIRED: "这次借阅尚未失效。",
-      RENEWAL_LIMIT_REACHED: "这次借阅不能再续借（最多 {{maxRenewals}} 次）。",
+      RENEWAL_LIMIT_REACHED: "这次借阅已达到续借次数上限（{{maxRenewals}} 次）。",
       COPY_QUEUED: "有人在排队等这本书，因此不能续借。",
       LOAN_OVERDUE: "逾期的借阅不能续借，请归还图书。",
       COPY_ON_LOAN: "这本藏本已答应借出或正在借出，请在归还后再撤下。",
@@ -1485,6 +1485,7 @@ export const zhCN: Catalog = {
     eventBy: "（{{who}}）",
     eventDue: "（应于 {{date}} 归还）",
     eventNote: "“{{note}}”",
+    eventFromQueue: "（来自排队）",
     events: {
       requested: "已申请",
       accepted: "已同意",

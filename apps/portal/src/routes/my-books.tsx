@@ -128,7 +128,7 @@ const WithdrawCopy: Component<{ item: MyCopyItem; onDone: (message: string) => v
       >
         <ConfirmDialog
           trigger={t("myBooks.withdraw")}
-          triggerClass="button button--danger-outline button--small"
+          triggerClass="button button--secondary button--danger-outline button--small"
           title={t("myBooks.withdrawTitle", { title: props.item.book.title })}
           confirm={t("myBooks.withdrawConfirm")}
           cancel={t("common.cancel")}
