@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { loadEnv, startServer } from "@readers/api";
 import { statePath } from "./tests/state.ts";
 
@@ -17,6 +18,8 @@ const env = loadEnv({
   ASSOCIATION_TIMEZONE: "Asia/Shanghai",
   // The e2e suite always runs on the embedded database (the unit suites cover PostgreSQL).
   DATABASE_URL: "",
+  // Book details come from the API tests' recorded Open Library answers, never the network.
+  ISBN_LOOKUP: `fixtures:${fileURLToPath(new URL("../apps/api/test/fixtures/openlibrary", import.meta.url))}`,
 });
 const server = await startServer(env);
 mkdirSync(join(statePath, ".."), { recursive: true });
