@@ -116,22 +116,17 @@ test("the language switch turns the portal into Chinese and remembers it", async
   await expect(page.getByRole("navigation").getByRole("link", { name: "Sign in" })).toBeVisible();
 });
 
-test("the kiosk start screen loads, shows it is unpaired and switches language", async ({
-  page,
-}) => {
+test("the kiosk start screen loads, asks to be paired and switches language", async ({ page }) => {
   await page.goto("/kiosk/");
-  await expect(
-    page.getByRole("heading", { level: 1, name: "This kiosk is not paired yet" }),
-  ).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Pair this kiosk" })).toBeVisible();
   await expect(page.getByText("Online")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByRole("heading", { level: 1, name: "配对此终端" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "English" }).click();
   // A deep link falls back to the kiosk app (its start screen), not the portal.
   await page.goto("/kiosk/somewhere/else");
-  await expect(
-    page.getByRole("heading", { level: 1, name: "This kiosk is not paired yet" }),
-  ).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Pair this kiosk" })).toBeVisible();
 });

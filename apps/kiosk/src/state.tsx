@@ -312,10 +312,15 @@ function createKioskState(deps: KioskDeps) {
     }
   }
 
-  /** Back to a clean start screen: nobody's result, the preselected activity again. */
-  function reset() {
+  /** After a result: nobody's name stays, the chosen activity does (the next in line). */
+  function clearResult() {
     setResult(null);
     setAnnouncement("");
+  }
+
+  /** Idle: back to a clean start screen, with the preselected activity again. */
+  function reset() {
+    clearResult();
     setChosenId(null);
   }
 
@@ -344,6 +349,7 @@ function createKioskState(deps: KioskDeps) {
     staffCount,
     queueVersion,
     sync,
+    clearResult,
     reset,
     connection: deps.connection,
   };

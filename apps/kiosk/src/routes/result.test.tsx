@@ -50,6 +50,28 @@ describe("result screen", () => {
     await waitFor(() => expect(history.get()).toBe("/"));
   });
 
+  it("keeps the activity a volunteer chose for the next person", async () => {
+    const { activity, today } = await import("../../test/fakes.tsx");
+    const api = fakeApi();
+    const later = new Date(Date.now() + 300 * 60_000).toISOString();
+    api.today.mockResolvedValue(
+      today([activity(), activity({ id: "act2", title: "Book club", startsAt: later })]),
+    );
+    api.checkIn.mockResolvedValue(answer({ activity: { id: "act2", title: "Book club" } }));
+    renderKiosk({ api });
+    fireEvent.click(await screen.findByRole("radio", { name: /Book club/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Type my member number" }));
+    fireEvent.input(await screen.findByLabelText("Member number"), {
+      target: { value: "12345674" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Check in" }));
+    expect(await screen.findByText("You are checked in to Book club.")).toBeTruthy();
+    expect(api.checkIn).toHaveBeenCalledWith(expect.objectContaining({ activityId: "act2" }));
+    fireEvent.click(screen.getByRole("button", { name: "Done" }));
+    const club = (await screen.findByRole("radio", { name: /Book club/ })) as HTMLInputElement;
+    expect(club.checked).toBe(true);
+  });
+
   it("without a result to show, goes to the start screen", async () => {
     const { history } = renderKiosk({ path: "/result" });
     await waitFor(() => expect(history.get()).toBe("/"));

@@ -26,7 +26,7 @@ const ResultView: Component<{ result: KioskResult }> = (props) => {
   );
 
   function finish() {
-    kiosk.reset();
+    kiosk.clearResult();
     navigate("/", { replace: true });
   }
 
