@@ -5,9 +5,11 @@
 import { randomUUID } from "node:crypto";
 import { createLiveBus, getMemberById, type LiveBus, queryRows } from "@readers/db";
 import { type TestDatabase, testDrivers } from "@readers/db/testing";
+import { signGuestPass } from "@readers/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { cardPayload } from "../src/members/card.ts";
+import { runKioskRequestPruning } from "../src/jobs/kiosk-requests.ts";
+import { cardHmac, cardPayload } from "../src/members/card.ts";
 import type { Actor } from "../src/trpc/context.ts";
 import {
   anonymous,
@@ -74,6 +76,13 @@ describe.each(testDrivers(inject("databaseUrl")))("kiosk on $name", (driver) => 
   });
 
   const k = (now = NOW) => t.caller(kiosk, now).kiosk;
+  const pairAnother = async (locationId = "central") => {
+    const paired = await t.caller(admin, NOW).kiosk.pair({ name: "Another", locationId });
+    const activated = await t
+      .caller(anonymous, NOW, `198.51.100.${Math.floor(Math.random() * 200)}`)
+      .kioskPairing.activate({ code: paired.pairingCode });
+    return { deviceId: activated.device.id, token: activated.token };
+  };
   const numberOf = async (who: { memberId: string }) =>
     (await getMemberById(h.db, who.memberId))!.memberNumber;
   const checkIn = async (
@@ -175,6 +184,17 @@ describe.each(testDrivers(inject("databaseUrl")))("kiosk on $name", (driver) => 
         sql`select action from audit_log where target_type = 'kiosk' order by at, action`,
       );
       expect(audit.map((a) => a.action)).toEqual(["kiosk.pair", "kiosk.activate", "kiosk.revoke"]);
+    });
+
+    it("pairs many kiosks from one address; only failed attempts count towards the limit", async () => {
+      for (let i = 0; i < 12; i++) {
+        const paired = await t
+          .caller(admin, NOW)
+          .kiosk.pair({ name: `Kiosk ${i}`, locationId: "central" });
+        await t
+          .caller(anonymous, NOW, "203.0.113.50")
+          .kioskPairing.activate({ code: paired.pairingCode });
+      }
     });
 
     it("rate-limits pairing attempts per address", async () => {
@@ -315,7 +335,7 @@ describe.each(testDrivers(inject("databaseUrl")))("kiosk on $name", (driver) => 
       expect(JSON.stringify(mine)).toContain(lecture);
     });
 
-    it("checks a guest in from the manage-link QR, into the guest's own activity", async () => {
+    it("checks a guest in with the pass from the manage page, into the guest's own activity", async () => {
       const other = await publishedActivity(
         t,
         organizer,
@@ -326,15 +346,126 @@ describe.each(testDrivers(inject("databaseUrl")))("kiosk on $name", (driver) => 
         activityId: other,
         guest: { name: "Gus Guest", email: "gus@example.org" },
       } as never);
-      const result = await checkIn({ qr: booked.manageUrl! });
+      const pass = await signGuestPass(booked.registration.id, cardHmac(t.services.cardKey));
+      const result = await checkIn({ qr: pass });
       expect(result).toMatchObject({
         outcome: "CHECKED_IN",
         displayName: "Gus G.",
         activity: { id: other },
       });
+      // The manage link itself (which can cancel) is not a credential; a forged pass neither.
+      await expect(checkIn({ qr: booked.manageUrl! })).rejects.toMatchObject(
+        code("CARD_MALFORMED"),
+      );
       await expect(
-        checkIn({ qr: "http://localhost:3999/registrations/manage?token=nope" }),
-      ).rejects.toMatchObject(code("UNKNOWN_MEMBER"));
+        checkIn({ qr: await signGuestPass(booked.registration.id, cardHmac("not-our-key")) }),
+      ).rejects.toMatchObject(code("CARD_SIGNATURE_INVALID"));
+    });
+
+    it("refuses a guest's pass at another location's kiosk, saying where to go", async () => {
+      const campus = await publishedActivity(
+        t,
+        organizer,
+        { locationId: "campus", startsAt: at(0.25).toISOString(), endsAt: at(1).toISOString() },
+        at(-48),
+      );
+      const booked = await t.caller(anonymous, NOW).registrations.register({
+        activityId: campus,
+        guest: { name: "Gus Guest", email: "gus@example.org" },
+      } as never);
+      const pass = await signGuestPass(booked.registration.id, cardHmac(t.services.cardKey));
+      await expect(checkIn({ qr: pass })).rejects.toMatchObject({
+        cause: { domainCode: "WRONG_LOCATION", details: { locationName: "Campus Reading Room" } },
+      });
+    });
+
+    it("treats a member found by name as the member: a suspended one is refused", async () => {
+      const sue = await makeMember(h.db, "Sue Spended");
+      const reg = await t.caller(sue, NOW).registrations.register({ activityId: lecture });
+      await h.db.execute(
+        sql`update membership set suspended_at = ${NOW}, suspension_reason = 'test' where member_id = ${sue.memberId}`,
+      );
+      const [found] = await k().searchAttendees({ activityId: lecture, prefix: "Sue" });
+      expect(found!.registrationId).toBe(reg.registration.id);
+      await expect(checkIn({ registrationId: found!.registrationId })).rejects.toMatchObject(
+        code("MEMBERSHIP_SUSPENDED"),
+      );
+      expect(await checkedInRows()).toEqual([]);
+    });
+
+    it("tells a kiosk to wait after many unknown cards or numbers", async () => {
+      const other: Kiosk = { ...kiosk, deviceId: (await pairAnother()).deviceId };
+      const unknown = () =>
+        t.caller(other, NOW).kiosk.checkIn({
+          activityId: lecture,
+          credential: { memberNumber: "00000026" },
+          clientId: randomUUID(),
+        });
+      for (let i = 0; i < 30; i++)
+        await expect(unknown()).rejects.toMatchObject(code("UNKNOWN_MEMBER"));
+      await expect(unknown()).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+      // Another kiosk is not affected.
+      await expect(checkIn({ memberNumber: "00000026" })).rejects.toMatchObject(
+        code("UNKNOWN_MEMBER"),
+      );
+    });
+
+    // PGlite runs one transaction at a time; only PostgreSQL can interleave these.
+    if (driver.name === "postgres")
+      it("never leaves a cancelled registration checked in when a cancel races the kiosk", async () => {
+        const hall = await publishedActivity(
+          t,
+          organizer,
+          { startsAt: at(0.5).toISOString(), endsAt: at(2).toISOString(), capacity: 40 },
+          at(-48),
+        );
+        const people = await Promise.all(
+          Array.from({ length: 12 }, (_, i) => makeMember(h.db, `Racer Number${i}`)),
+        );
+        const regs: { registration: { id: string } }[] = [];
+        for (const p of people) {
+          regs.push(await t.caller(p, NOW).registrations.register({ activityId: hall }));
+        }
+        await Promise.all(
+          people.flatMap((p, i) => [
+            t
+              .caller(p, NOW)
+              .registrations.cancel({ registrationId: regs[i]!.registration.id })
+              .catch((e: unknown) => e),
+            numberOf(p).then((memberNumber) =>
+              checkIn({ memberNumber }, { activityId: hall }).catch((e: unknown) => e),
+            ),
+          ]),
+        );
+        const [bad] = await queryRows<{ n: number }>(
+          h.db,
+          sql`select count(*)::int as n from registration
+              where activity_id = ${hall} and status = 'cancelled' and checked_in_at is not null`,
+        );
+        expect(bad!.n).toBe(0);
+        // Everyone ends either checked in (once) or cancelled.
+        const rows = await queryRows<{ member_id: string; n: number }>(
+          h.db,
+          sql`select member_id, count(*) filter (where checked_in_at is not null)::int as n
+              from registration where activity_id = ${hall} group by member_id`,
+        );
+        expect(rows.every((r) => r.n <= 1)).toBe(true);
+      });
+
+    it("forgets stored answers after a week", async () => {
+      await k().walkIn({ activityId: lecture, clientId: "old-one", guest: { name: "Old Timer" } });
+      expect(await runKioskRequestPruning(h.db, new Date(NOW.getTime() + 6 * 86_400_000))).toBe(0);
+      expect(await runKioskRequestPruning(h.db, new Date(NOW.getTime() + 8 * 86_400_000))).toBe(1);
+    });
+
+    it("refuses a client id reused for another kind of request", async () => {
+      const clientId = randomUUID();
+      await k().walkIn({ activityId: lecture, clientId, guest: { name: "Wu Walker" } });
+      await expect(
+        checkIn({ memberNumber: await numberOf(bo) }, { clientId }),
+      ).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
     });
 
     it("says what is wrong: unknown, suspended, not open yet (when), wrong location (where)", async () => {
@@ -374,6 +505,22 @@ describe.each(testDrivers(inject("databaseUrl")))("kiosk on $name", (driver) => 
         code: "BAD_REQUEST",
       });
       expect(await checkedInRows()).toEqual([]);
+    });
+
+    it("ignores an offline time more than a day old or in the future", async () => {
+      await t.caller(ann, NOW).registrations.register({ activityId: lecture });
+      // Backdated into the window from two days later: decided at the server's time, closed.
+      await expect(
+        checkIn(
+          { memberNumber: await numberOf(ann) },
+          { now: at(49), occurredAt: at(1).toISOString() },
+        ),
+      ).rejects.toMatchObject(code("CHECKIN_CLOSED"));
+      const future = await checkIn(
+        { memberNumber: await numberOf(ann) },
+        { occurredAt: at(1).toISOString() },
+      );
+      expect(future.checkedInAt).toBe(NOW.toISOString());
     });
 
     it("syncs an offline check-in as of when it happened, within a day", async () => {
@@ -421,6 +568,26 @@ describe.each(testDrivers(inject("databaseUrl")))("kiosk on $name", (driver) => 
         sql`select guest_email from registration where guest_name is not null`,
       );
       expect(rows).toEqual([{ guest_email: null }, { guest_email: null }]);
+    });
+
+    it("keeps a walk-in's e-mail only with consent, and never says an address has booked", async () => {
+      await t.caller(anonymous, NOW).registrations.register({
+        activityId: lecture,
+        guest: { name: "Gus Guest", email: "gus@example.org" },
+      } as never);
+      const walkIn = (email: string) =>
+        k().walkIn({
+          activityId: lecture,
+          clientId: randomUUID(),
+          guest: { name: "Someone", email, consent: true },
+        });
+      expect((await walkIn("gus@example.org")).outcome).toBe("WALK_IN_ACCEPTED");
+      expect((await walkIn("new@example.org")).outcome).toBe("WALK_IN_ACCEPTED");
+      const rows = await queryRows<{ guest_email: string | null }>(
+        h.db,
+        sql`select guest_email from registration where walk_in order by guest_email nulls first`,
+      );
+      expect(rows.map((r) => r.guest_email)).toEqual([null, "new@example.org"]);
     });
 
     it("finds registered people by name prefix, shown as first name + initial, at most five", async () => {

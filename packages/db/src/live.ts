@@ -53,7 +53,12 @@ function parse(payload: string | undefined): LiveEvent | null {
 /** Opens the bus on the handle's database: a dedicated LISTEN connection on PostgreSQL. */
 export async function createLiveBus(
   handle: DbHandle,
-  options: { onError?: (error: unknown) => void; reconnectDelayMs?: number } = {},
+  options: {
+    onError?: (error: unknown) => void;
+    reconnectDelayMs?: number;
+    /** How often the LISTEN connection is checked with a query. */
+    heartbeatMs?: number;
+  } = {},
 ): Promise<LiveBus> {
   const listeners = new Set<LiveListener>();
   const emit = (event: LiveEvent | null) => {
@@ -66,7 +71,13 @@ export async function createLiveBus(
       }
     }
   };
+  let closed = false;
   const subscribe = (listener: LiveListener) => {
+    // Subscribing during shutdown: told at once, so a stream opened now ends too.
+    if (closed) {
+      queueMicrotask(() => listener({ type: "closing" }));
+      return () => {};
+    }
     listeners.add(listener);
     return () => listeners.delete(listener);
   };
@@ -76,6 +87,7 @@ export async function createLiveBus(
     return {
       subscribe,
       close: async () => {
+        closed = true;
         emit({ type: "closing" });
         listeners.clear();
         await unlisten().catch(() => {});
@@ -87,10 +99,11 @@ export async function createLiveBus(
   // handed to queries in turn and cannot hold a LISTEN.
   const pool = handle.pool!;
   let client: pg.Client | null = null;
-  let closed = false;
   let timer: NodeJS.Timeout | undefined;
   const connect = async (isReconnect: boolean): Promise<void> => {
-    const next = new pg.Client(pool.options);
+    // TCP keepalive, and a periodic query below: a half-open connection (a firewall or load
+    // balancer dropping it silently) must not leave this instance deaf without knowing.
+    const next = new pg.Client({ ...pool.options, keepAlive: true });
     next.on("notification", (message) => {
       if (message.channel === LIVE_CHANNEL) emit(parse(message.payload));
     });
@@ -99,8 +112,13 @@ export async function createLiveBus(
       scheduleReconnect(next);
     });
     next.on("end", () => scheduleReconnect(next));
-    await next.connect();
-    await next.query(`LISTEN ${LIVE_CHANNEL}`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${LIVE_CHANNEL}`);
+    } catch (error) {
+      await next.end().catch(() => {});
+      throw error;
+    }
     if (closed) {
       await next.end().catch(() => {});
       return;
@@ -108,6 +126,17 @@ export async function createLiveBus(
     client = next;
     if (isReconnect) emit({ type: "resync" });
   };
+  // Checks the connection answers; a failure ends it, which schedules a reconnect.
+  const heartbeat = setInterval(() => {
+    const current = client;
+    if (!current || closed) return;
+    const timeout = setTimeout(() => current.end().catch(() => {}), 10_000);
+    current
+      .query("select 1")
+      .catch(() => current.end().catch(() => {}))
+      .finally(() => clearTimeout(timeout));
+  }, options.heartbeatMs ?? 30_000);
+  heartbeat.unref?.();
   const scheduleReconnect = (dead: pg.Client) => {
     if (closed || client !== dead || timer) return;
     client = null;
@@ -130,6 +159,7 @@ export async function createLiveBus(
       closed = true;
       emit({ type: "closing" });
       listeners.clear();
+      clearInterval(heartbeat);
       if (timer) clearTimeout(timer);
       await client?.end().catch(() => {});
       client = null;

@@ -69,10 +69,22 @@ describe.each(testDrivers(inject("databaseUrl")))("live bus on $name", (driver) 
     await bus.close();
   });
 
+  it("tells every stream when it closes, even one that subscribes during shutdown", async () => {
+    const bus = await createLiveBus(handle);
+    const seen: LiveEvent[] = [];
+    bus.subscribe((e) => seen.push(e));
+    await bus.close();
+    const late: LiveEvent[] = [];
+    bus.subscribe((e) => late.push(e));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toEqual([{ type: "closing" }]);
+    expect(late).toEqual([{ type: "closing" }]);
+  });
+
   // Only PostgreSQL has a separate LISTEN connection to lose.
   if (driver.name === "postgres")
     it("reconnects when its connection is killed, and says events may have been missed", async () => {
-      const bus = await createLiveBus(handle, { reconnectDelayMs: 20 });
+      const bus = await createLiveBus(handle, { reconnectDelayMs: 20, heartbeatMs: 50 });
       const seen: LiveEvent[] = [];
       bus.subscribe((e) => seen.push(e));
       await handle.db.execute(

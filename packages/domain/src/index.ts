@@ -38,6 +38,7 @@ export * from "./book-sharing/trust.js";
 export * from "./checkin/check-in.js";
 // Check-in (DESIGN §2.3)
 export * from "./checkin/codes.js";
+export * from "./checkin/guest-pass.js";
 export * from "./checkin/kiosk.js";
 export * from "./checkin/name-search.js";
 export * from "./domain-codes.js";

@@ -5,6 +5,7 @@ import type { Logger } from "../logger.ts";
 import type { Services } from "../services.ts";
 import { runActivityReminders } from "./activity-reminders.ts";
 import { runExpiryReminders } from "./expiry-reminders.ts";
+import { runKioskRequestPruning } from "./kiosk-requests.ts";
 import { runLoanExpiry, runLoanReminders } from "./loans.ts";
 
 /** Hourly is often enough for daily reminders and catches up soon after a restart. */
@@ -51,6 +52,12 @@ export function createJobs(options: { db: Database; services: Services; logger: 
         }
       } catch (error) {
         options.logger.error("job failed", { job: "loans", error: String(error) });
+      }
+      try {
+        const pruned = await runKioskRequestPruning(options.db, new Date());
+        if (pruned > 0) options.logger.info("kiosk requests pruned", { pruned });
+      } catch (error) {
+        options.logger.error("job failed", { job: "kiosk-requests", error: String(error) });
       }
     })();
   };

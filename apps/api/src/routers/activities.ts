@@ -20,6 +20,7 @@ import {
   locationExists,
   locationsByIds,
   lockActivity,
+  lockRegistrationRow,
   lockSeriesActivities,
   registrationsOf,
   rosterOf,
@@ -241,8 +242,10 @@ async function lockRegistration(tx: Tx, registrationId: string) {
   const before = await getRegistration(tx, registrationId);
   if (!before) throw notFound("Registration");
   const row = await lockActivity(tx, before.activityId);
-  // Read again under the lock: it may have changed while we waited.
-  const reg = await getRegistration(tx, registrationId);
+  // Read again under the lock, and lock it: it may have changed while we waited, and a
+  // kiosk's unlocked check-in of a booked arrival (which takes only this row's lock) must
+  // land before our decision or after our write, never in between.
+  const reg = await lockRegistrationRow(tx, registrationId);
   if (!row || !reg) throw notFound("Registration");
   return { row, reg };
 }

@@ -6,27 +6,32 @@
 // count can change — so a busy lecture's arrivals do not queue on one row. The kiosk's client
 // id makes a re-sent request a no-op (offline queues re-send). kioskPairing.activate turns a
 // one-time code into a token.
-import { randomInt, randomUUID } from "node:crypto";
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import {
   activitiesAtLocation,
   attendeeNames,
   checkInConfirmedRegistration,
   checkInFacts,
+  type Database,
   findKioskRequest,
   findLiveRegistration,
   getKioskDevice,
   getLocation,
   getRegistration,
-  getRegistrationByTokenHash,
+  hitRateLimit,
   insertKioskDevice,
   insertRegistration,
   type KioskDeviceView,
   listKioskDevices,
   lockActivity,
+  lockLiveRegistration,
+  lockRegistrationRow,
   type MembershipRow,
+  type MemberWithMembership,
   memberWithMembership,
   publishLive,
   type RegistrationRow,
+  rateLimitReached,
   redeemPairingCode,
   registrationHolderNames,
   revokeKioskDevice,
@@ -52,6 +57,7 @@ import {
   decodeCardPayload,
   formatPairingCode,
   IdSchema,
+  isGuestPass,
   KioskNameSchema,
   kioskPhase,
   MemberNumberSchema,
@@ -66,6 +72,7 @@ import {
   preselectActivity,
   searchAttendees,
   splitPersonName,
+  verifyGuestPass,
   WalkInInputSchema,
   zonedDayBounds,
 } from "@readers/domain";
@@ -73,7 +80,6 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { notFound } from "../activities/access.ts";
-import { hashToken } from "../activities/tokens.ts";
 import { auditAction } from "../audit.ts";
 import { forgetKioskDevice, hashKioskToken, kioskByToken } from "../kiosk/device-auth.ts";
 import {
@@ -158,20 +164,51 @@ export interface KioskCheckInResult {
   occupancy: KioskOccupancy;
 }
 
-/** Who a credential names, resolved before the activity is locked (reads only). */
+/**
+ * Who a credential names, resolved before the activity is locked (reads only). A member
+ * named by a registration (name search, or a pass) keeps that registration: it fixes the
+ * activity.
+ */
 type Resolved =
-  | { kind: "member"; memberId: string; displayName: string; attendee: CheckInAttendee }
-  | { kind: "registration"; registration: RegistrationRow }
+  | {
+      kind: "member";
+      memberId: string;
+      displayName: string;
+      attendee: CheckInAttendee;
+      registration: RegistrationRow | null;
+    }
+  | { kind: "guest"; registration: RegistrationRow }
   | { kind: "unknown" };
 
-/** A guest's manage link (`…/registrations/manage?token=…`), as the kiosk camera reads it. */
-function manageToken(text: string): string | null {
-  try {
-    const url = new URL(text.trim());
-    return url.pathname.endsWith("/registrations/manage") ? url.searchParams.get("token") : null;
-  } catch {
-    return null;
-  }
+/** A member row (with their current membership) as the check-in's attendee. */
+function memberResolved(
+  found: MemberWithMembership,
+  now: Date,
+  timeZone: string,
+  options: { presentedCardVersion?: number | null; registration?: RegistrationRow | null } = {},
+): Resolved {
+  return {
+    kind: "member",
+    memberId: found.member.id,
+    displayName: attendeeDisplayName(found.member.firstName, found.member.lastName),
+    attendee: {
+      kind: "member",
+      membershipStatus: statusOf(found.current, now, timeZone),
+      cardVersion: found.member.cardVersion,
+      presentedCardVersion: options.presentedCardVersion ?? null,
+    },
+    registration: options.registration ?? null,
+  };
+}
+
+/** A registration's holder: its member (with their standing), or a guest. */
+async function byRegistration(ctx: KioskCtx, id: string, now: Date): Promise<Resolved> {
+  const registration = await getRegistration(ctx.db, id);
+  if (!registration) return { kind: "unknown" };
+  if (!registration.memberId) return { kind: "guest", registration };
+  const found = await memberWithMembership(ctx.db, { memberId: registration.memberId });
+  if (!found || found.member.erasedAt) return { kind: "unknown" };
+  return memberResolved(found, now, ctx.services.timezone, { registration });
 }
 
 async function resolveCredential(
@@ -179,17 +216,15 @@ async function resolveCredential(
   credential: z.output<typeof CheckInInputSchema>["credential"],
   now: Date,
 ): Promise<Resolved> {
-  if ("registrationId" in credential) {
-    const registration = await getRegistration(ctx.db, credential.registrationId);
-    return registration ? { kind: "registration", registration } : { kind: "unknown" };
-  }
+  if ("registrationId" in credential) return byRegistration(ctx, credential.registrationId, now);
   let memberNumber: string;
   let presentedCardVersion: number | null = null;
   if ("qr" in credential) {
-    const token = manageToken(credential.qr);
-    if (token) {
-      const registration = await getRegistrationByTokenHash(ctx.db, hashToken(token));
-      return registration ? { kind: "registration", registration } : { kind: "unknown" };
+    // A guest's pass from the manage page.
+    if (isGuestPass(credential.qr)) {
+      const pass = await verifyGuestPass(credential.qr, cardHmac(ctx.services.cardKey));
+      if (!pass.ok) throw domainError(pass);
+      return byRegistration(ctx, pass.value.registrationId, now);
     }
     // A scanner may also read a printed member number; a card is RDR1:…
     const asNumber = MemberNumberSchema.safeParse(credential.qr);
@@ -215,24 +250,63 @@ async function resolveCredential(
     // A forged card is refused here; a replaced one is the domain's CARD_REVOKED below.
     if (!verified.ok && verified.code !== "CARD_REVOKED") throw domainError(verified);
   }
-  const membershipStatus = statusOf(found.current, now, ctx.services.timezone);
-  return {
-    kind: "member",
-    memberId: found.member.id,
-    displayName: attendeeDisplayName(found.member.firstName, found.member.lastName),
-    attendee: {
-      kind: "member",
-      membershipStatus,
-      cardVersion: found.member.cardVersion,
-      presentedCardVersion,
-    },
-  };
+  return memberResolved(found, now, ctx.services.timezone, { presentedCardVersion });
 }
 
+/**
+ * Credentials that matched nobody, per kiosk, in this process: after this many in
+ * {@link UNKNOWN_WINDOW_MS} a kiosk is told to wait, so a stolen token cannot walk the
+ * member numbers. Kept in memory (no query on the busy path); each instance counts its own.
+ */
+const UNKNOWN_MAX = 30;
+const UNKNOWN_WINDOW_MS = 10 * 60_000;
+const unknownCredentials = new Map<string, { count: number; since: number }>();
+
+function unknownCountFor(deviceId: string, now: Date): { count: number; since: number } {
+  const entry = unknownCredentials.get(deviceId);
+  if (!entry || now.getTime() - entry.since >= UNKNOWN_WINDOW_MS) {
+    const fresh = { count: 0, since: now.getTime() };
+    if (unknownCredentials.size > 10_000) unknownCredentials.clear();
+    unknownCredentials.set(deviceId, fresh);
+    return fresh;
+  }
+  return entry;
+}
+
+function refuseIfGuessing(deviceId: string, now: Date): void {
+  const entry = unknownCountFor(deviceId, now);
+  if (entry.count >= UNKNOWN_MAX) {
+    const wait = Math.ceil((entry.since + UNKNOWN_WINDOW_MS - now.getTime()) / 1000);
+    throw new TRPCError({
+      code: "TOO_MANY_REQUESTS",
+      message: `Too many unknown cards or numbers. Try again in ${wait} seconds.`,
+    });
+  }
+}
+
+/** The kind of answer each kiosk request stores under its client id. */
+type RequestKind = "checkIn" | "walkIn";
+
 /** The answer already given to this client id, if the kiosk re-sent a request. */
-async function replay(ctx: KioskCtx, clientId: string): Promise<KioskCheckInResult | null> {
-  const prior = await findKioskRequest(ctx.db, ctx.actor.deviceId, clientId);
-  return prior ? (prior.result as KioskCheckInResult) : null;
+async function replay(
+  db: Database | Tx,
+  ctx: KioskCtx,
+  clientId: string,
+  kind: RequestKind,
+): Promise<KioskCheckInResult | null> {
+  const prior = await findKioskRequest(db, ctx.actor.deviceId, clientId);
+  return prior ? replayed(prior.kind, prior.result, kind) : null;
+}
+
+function replayed(storedKind: string, result: unknown, kind: RequestKind): KioskCheckInResult {
+  // A client id names one request; reusing it for another kind is a kiosk bug, not a repeat.
+  if (storedKind !== kind) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "This request id was used for another request.",
+    });
+  }
+  return result as KioskCheckInResult;
 }
 
 /**
@@ -251,7 +325,7 @@ async function fastCheckIn(
   let card: { qr: string; version: number } | null = null;
   if ("memberNumber" in credential) {
     memberNumber = credential.memberNumber;
-  } else if ("qr" in credential && !manageToken(credential.qr)) {
+  } else if ("qr" in credential && !isGuestPass(credential.qr)) {
     const decoded = decodeCardPayload(credential.qr);
     if (!decoded.ok) return null;
     memberNumber = decoded.value.memberNumber;
@@ -266,7 +340,7 @@ async function fastCheckIn(
     clientId: input.clientId,
   });
   if (!facts) return null;
-  if (facts.replay) return facts.replay as KioskCheckInResult;
+  if (facts.replay) return replayed(facts.replay.kind, facts.replay.result, "checkIn");
   const { activity: row, registration, member } = facts;
   if (!row || !registration || member.erasedAt) return null;
   if (card) {
@@ -277,14 +351,18 @@ async function fastCheckIn(
     );
     if (!verified.ok) return null;
   }
-  const now = checkInDecisionTime(ctx.now, input.occurredAt);
-  if (checkInNeedsSeatCounts(row, registration, now)) return null;
+  const now = ctx.now;
+  const arrivedAt = checkInDecisionTime(now, input.occurredAt);
+  // A minute's margin before the no-show deadline: a walk-in decided under the lock once the
+  // held seats are released must never race a booked arrival decided here a moment before.
+  const margin = new Date(now.getTime() + FAST_PATH_MARGIN_MS);
+  if (checkInNeedsSeatCounts(row, registration, margin)) return null;
   const decision = decideCheckIn({
     activity: toActivity(row),
     kioskLocationId: ctx.actor.locationId,
     attendee: {
       kind: "member",
-      membershipStatus: statusOf(facts.current, now, ctx.services.timezone),
+      membershipStatus: statusOf(facts.current, arrivedAt, ctx.services.timezone),
       cardVersion: member.cardVersion,
       presentedCardVersion: card?.version ?? null,
     },
@@ -294,6 +372,7 @@ async function fastCheckIn(
     counts: facts.counts,
     partySize: input.partySize,
     now,
+    occurredAt: arrivedAt,
   });
   if (!decision.ok) return null;
   const d = decision.value;
@@ -321,6 +400,7 @@ async function fastCheckIn(
       registrationId: registration.id,
       partySize: registration.partySize,
       activityId: row.id,
+      locationId: ctx.actor.locationId,
       checkedInAt: d.checkedInAt,
       deviceId: ctx.actor.deviceId,
       clientId: input.clientId,
@@ -330,7 +410,7 @@ async function fastCheckIn(
     });
   } catch (error) {
     // The same client id arrived twice at once: the first one's answer stands.
-    if (isUniqueViolation(error)) return replay(ctx, input.clientId);
+    if (isUniqueViolation(error)) return replay(ctx.db, ctx, input.clientId, "checkIn");
     throw error;
   }
   return done ? result : null;
@@ -353,13 +433,14 @@ function statusOf(
 async function once(
   ctx: KioskCtx,
   clientId: string,
+  kind: RequestKind,
   work: (tx: Tx) => Promise<KioskCheckInResult>,
 ): Promise<KioskCheckInResult> {
   try {
     return await ctx.db.transaction(work);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const prior = await replay(ctx, clientId);
+      const prior = await replay(ctx.db, ctx, clientId, kind);
       if (prior) return prior;
     }
     throw error;
@@ -401,6 +482,11 @@ async function activityForMember(
   }
   return chosenId;
 }
+
+/** The unlocked path stops this long before the no-show deadline (see fastCheckIn). */
+const FAST_PATH_MARGIN_MS = 60_000;
+const PAIRING_WINDOW_MS = 10 * 60_000;
+const PAIRING_MAX_MISSES = 10;
 
 // ---------------------------------------------------------------------------- the router
 
@@ -513,36 +599,47 @@ export const kioskRouter = {
     .mutation(async ({ ctx, input }) => {
       const fast = await fastCheckIn(ctx, input);
       if (fast) return fast;
-      const prior = await replay(ctx, input.clientId);
+      const prior = await replay(ctx.db, ctx, input.clientId, "checkIn");
       if (prior) return prior;
-      const now = checkInDecisionTime(ctx.now, input.occurredAt);
-      const resolved = await resolveCredential(ctx, input.credential, now);
+      refuseIfGuessing(ctx.actor.deviceId, ctx.now);
+      const now = ctx.now;
+      const arrivedAt = checkInDecisionTime(now, input.occurredAt);
+      const resolved = await resolveCredential(ctx, input.credential, arrivedAt);
+      if (resolved.kind === "unknown") unknownCountFor(ctx.actor.deviceId, now).count++;
       const activityId =
-        resolved.kind === "registration"
+        resolved.kind === "guest"
           ? resolved.registration.activityId
           : resolved.kind === "member"
-            ? await activityForMember(ctx, input.activityId, resolved.memberId, now)
+            ? (resolved.registration?.activityId ??
+              (await activityForMember(ctx, input.activityId, resolved.memberId, now)))
             : input.activityId;
 
-      return once(ctx, input.clientId, async (tx) => {
+      return once(ctx, input.clientId, "checkIn", async (tx) => {
         const row = await lockActivity(tx, activityId);
         if (!row || row.status === "draft") throw notFound("Activity");
-        // Read under the lock: a concurrent check-in of the same person has committed by now.
-        const registration =
-          resolved.kind === "registration"
-            ? await getRegistration(tx, resolved.registration.id)
+        // A copy of this request that waited on the lock finds the first one's answer.
+        const raced = await replay(tx, ctx, input.clientId, "checkIn");
+        if (raced) return raced;
+        // Read (and lock) under the activity's lock: a check-in of the same person on the
+        // unlocked path, or on another kiosk, has committed by now and is seen.
+        const namedRegistration =
+          resolved.kind === "guest"
+            ? resolved.registration
             : resolved.kind === "member"
-              ? await findLiveRegistration(tx, row.id, { memberId: resolved.memberId })
+              ? resolved.registration
               : null;
-        const liveRegistration = registration?.status === "cancelled" ? null : registration;
+        const found = namedRegistration
+          ? await lockRegistrationRow(tx, namedRegistration.id)
+          : resolved.kind === "member"
+            ? await lockLiveRegistration(tx, row.id, resolved.memberId)
+            : null;
+        const liveRegistration = found?.status === "cancelled" ? null : found;
         const counts = await seatTally(tx, row.id);
         const attendee: CheckInAttendee =
           resolved.kind === "member"
             ? resolved.attendee
-            : resolved.kind === "registration"
-              ? liveRegistration
-                ? { kind: "guest" }
-                : { kind: "unknown" }
+            : resolved.kind === "guest" && liveRegistration
+              ? { kind: "guest" }
               : { kind: "unknown" };
         const decision = decideCheckIn({
           activity: toActivity(row),
@@ -553,6 +650,7 @@ export const kioskRouter = {
           counts,
           partySize: input.partySize,
           now,
+          occurredAt: arrivedAt,
         });
         if (!decision.ok) return refuse(tx, decision);
         const d = decision.value;
@@ -628,12 +726,15 @@ export const kioskRouter = {
     .meta({ action: "kiosk.walkIn" })
     .input(WalkInInputSchema)
     .mutation(async ({ ctx, input }) => {
-      const prior = await replay(ctx, input.clientId);
+      const prior = await replay(ctx.db, ctx, input.clientId, "walkIn");
       if (prior) return prior;
-      const now = checkInDecisionTime(ctx.now, input.occurredAt);
-      return once(ctx, input.clientId, async (tx) => {
+      const now = ctx.now;
+      const arrivedAt = checkInDecisionTime(now, input.occurredAt);
+      return once(ctx, input.clientId, "walkIn", async (tx) => {
         const row = await lockActivity(tx, input.activityId);
         if (!row || row.status === "draft") throw notFound("Activity");
+        const raced = await replay(tx, ctx, input.clientId, "walkIn");
+        if (raced) return raced;
         const counts = await seatTally(tx, row.id);
         const decision = decideCheckIn({
           activity: toActivity(row),
@@ -644,35 +745,33 @@ export const kioskRouter = {
           counts,
           partySize: input.partySize,
           now,
+          occurredAt: arrivedAt,
         });
         if (!decision.ok) return refuse(tx, decision);
         const d = decision.value;
         // A guest's e-mail is kept only with consent; the registration holds both, like a
-        // guest registration, and is forgotten with it.
+        // guest registration, and is forgotten with it. If the address already holds a
+        // registration here, the walk-in is kept without it: a public kiosk must not tell
+        // whoever types an address that its owner has booked.
+        const email =
+          input.guest.email &&
+          !(await findLiveRegistration(tx, row.id, { guestEmail: input.guest.email }))
+            ? input.guest.email
+            : null;
         const registrationId = randomUUID();
-        try {
-          await insertRegistration(tx, {
-            id: registrationId,
-            activityId: row.id,
-            guestName: input.guest.name,
-            guestEmail: input.guest.email,
-            partySize: d.seats,
-            status: "confirmed",
-            walkIn: true,
-            createdAt: ctx.now,
-            checkedInAt: d.checkedInAt,
-            checkedInSeats: d.seats,
-            updatedAt: ctx.now,
-          });
-        } catch (error) {
-          if (isUniqueViolation(error)) {
-            throw domainError({
-              code: "ALREADY_REGISTERED",
-              message: "This e-mail address is already registered for this activity.",
-            });
-          }
-          throw error;
-        }
+        await insertRegistration(tx, {
+          id: registrationId,
+          activityId: row.id,
+          guestName: input.guest.name,
+          guestEmail: email,
+          partySize: d.seats,
+          status: "confirmed",
+          walkIn: true,
+          createdAt: ctx.now,
+          checkedInAt: d.checkedInAt,
+          checkedInSeats: d.seats,
+          updatedAt: ctx.now,
+        });
         const { firstName, lastName } = splitPersonName(input.guest.name);
         const occupancy = occupancyOf(
           row,
@@ -702,8 +801,9 @@ export const kioskRouter = {
 
   searchAttendees: kioskProcedure
     .meta({ action: "kiosk.searchAttendees" })
-    // Enough to find oneself after a typo or two; far too few to walk the member list.
-    .use(rateLimit({ name: "kiosk.searchAttendees", max: 30, windowMs: 60_000 }))
+    // The kiosk searches as people type (debounced): enough for a queue at the door, far too
+    // few to walk the list; and the pool is only the activity's registrants, five at a time.
+    .use(rateLimit({ name: "kiosk.searchAttendees", max: 120, windowMs: 60_000 }))
     .input(NameSearchInputSchema)
     .query(async ({ ctx, input }) => {
       const { from, to } = zonedDayBounds(ctx.now, ctx.services.timezone);
@@ -732,11 +832,25 @@ export const kioskRouter = {
 export const kioskPairingRouter = router({
   activate: publicProcedure
     .meta({ action: "kioskPairing.activate" })
-    // Per address: 8 characters of base 32 cannot be guessed at 10 tries per 10 minutes.
-    .use(rateLimit({ name: "kioskPairing.activate", max: 10, windowMs: 10 * 60_000 }))
     .input(ActivateKioskInputSchema)
     .mutation(async ({ ctx, input }) => {
-      const token = `rk_${randomUUID().replaceAll("-", "")}${randomUUID().replaceAll("-", "")}`;
+      // Per address, failed attempts only (an admin may pair many kiosks from one network):
+      // 8 characters of base 32 cannot be guessed at 10 misses per 10 minutes.
+      const limitKey = `kioskPairing.failed:ip:${ctx.ip ?? "unknown"}`;
+      const limit = await rateLimitReached(
+        ctx.db,
+        limitKey,
+        ctx.now,
+        PAIRING_WINDOW_MS,
+        PAIRING_MAX_MISSES,
+      );
+      if (limit.reached) {
+        throw new TRPCError({
+          code: "TOO_MANY_REQUESTS",
+          message: `Too many attempts. Try again in ${Math.ceil(limit.retryAfterMs / 1000)} seconds.`,
+        });
+      }
+      const token = `rk_${randomBytes(32).toString("base64url")}`;
       const row = await ctx.db.transaction(async (tx) => {
         const device = await redeemPairingCode(
           tx,
@@ -744,15 +858,17 @@ export const kioskPairingRouter = router({
           hashKioskToken(token),
           ctx.now,
         );
-        if (!device) {
-          throw domainError({
-            code: "PAIRING_CODE_INVALID",
-            message: "This pairing code is unknown, used or expired. Ask an admin for a new one.",
-          });
-        }
+        if (!device) return null;
         await auditAction(tx, ctx, "kiosk.activate", "kiosk", device.id, { name: device.name });
         return (await getKioskDevice(tx, device.id))!;
       });
+      if (!row) {
+        await hitRateLimit(ctx.db, limitKey, ctx.now, PAIRING_WINDOW_MS, PAIRING_MAX_MISSES);
+        throw domainError({
+          code: "PAIRING_CODE_INVALID",
+          message: "This pairing code is unknown, used or expired. Ask an admin for a new one.",
+        });
+      }
       // Warm this instance's cache: the kiosk's first calls follow at once.
       await kioskByToken(ctx.db, token, ctx.now);
       return {

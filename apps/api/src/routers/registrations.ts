@@ -16,6 +16,7 @@ import {
   insertRegistrations,
   locationsByIds,
   lockActivity,
+  lockRegistrationRow,
   lockSeriesActivities,
   memberOfUser,
   memberRegistrations,
@@ -38,6 +39,7 @@ import {
   RegisterInputSchema,
   RegistrationCancelInputSchema,
   SeriesRegisterInputSchema,
+  signGuestPass,
 } from "@readers/domain";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { audit, decodeCursor, encodeCursor, notFound } from "../activities/access.ts";
@@ -58,7 +60,7 @@ import {
   tokenMatches,
 } from "../activities/tokens.ts";
 import { activityBrief, activityListView, registrationView } from "../activities/views.ts";
-import { qrSvg } from "../members/card.ts";
+import { cardHmac, qrSvg } from "../members/card.ts";
 import type { Context } from "../trpc/context.ts";
 import { onConflict } from "../trpc/db-errors.ts";
 import { domainError, unwrap } from "../trpc/errors.ts";
@@ -215,7 +217,8 @@ export const registrationsRouter = {
       }
       const result = await ctx.db.transaction(async (tx) => {
         const row = await lockActivity(tx, found.activityId);
-        const reg = await getRegistration(tx, found.id);
+        // Locked too: a kiosk's unlocked check-in takes only the registration's row lock.
+        const reg = await lockRegistrationRow(tx, found.id);
         if (!row || !reg) throw notFound("Registration");
         const activity = toActivity(row);
         const decision = unwrap(
@@ -308,8 +311,12 @@ export const registrationsRouter = {
         ),
         guestName: reg.guestName,
         activity: await activityView(ctx, row),
-        // The kiosk camera reads this link and checks the guest in (kiosk.checkIn {qr}).
-        checkInQrSvg: reg.status === "cancelled" ? null : await qrSvg(manageUrl(ctx, input.token)),
+        // A pass the kiosk camera reads to check the guest in (kiosk.checkIn {qr}); unlike
+        // the manage link it cannot cancel, so it is safe on a public kiosk.
+        checkInQrSvg:
+          reg.status === "cancelled"
+            ? null
+            : await qrSvg(await signGuestPass(reg.id, cardHmac(ctx.services.cardKey))),
       };
     }),
 

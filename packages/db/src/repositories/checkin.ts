@@ -135,7 +135,8 @@ function prepareCheckInFacts(db: Database) {
       tier: membershipTier,
       registration: r,
       activity: a,
-      replay: kr.result,
+      replayKind: kr.kind,
+      replayResult: kr.result,
       // The activity's seat counts at this read (not locked: an approximation for display).
       checkedInSeats: sql<number>`(select coalesce(sum(coalesce(x.checked_in_seats, x.party_size)), 0)::int
         from registration x where x.activity_id = ${sql.placeholder("activityId")}
@@ -181,8 +182,8 @@ export interface CheckInFacts extends MemberWithMembership {
   /** The member's live registration for the activity. */
   registration: RegistrationRow | null;
   activity: ActivityRow | null;
-  /** The stored answer, when this device already sent this client id. */
-  replay: unknown;
+  /** The stored answer (and its request kind), when this device already sent this client id. */
+  replay: { kind: string; result: unknown } | null;
   /** Seat counts read with the rest, unlocked: fine to show, not to decide a walk-in on. */
   counts: { checkedInSeats: number; heldSeats: number };
 }
@@ -208,7 +209,7 @@ export async function checkInFacts(
     current: row.membership && row.tier ? { membership: row.membership, tier: row.tier } : null,
     registration: row.registration,
     activity: row.activity,
-    replay: row.replay,
+    replay: row.replayKind ? { kind: row.replayKind, result: row.replayResult } : null,
     counts: { checkedInSeats: Number(row.checkedInSeats), heldSeats: Number(row.heldSeats) },
   };
 }
@@ -216,7 +217,8 @@ export async function checkInFacts(
 /**
  * Checks in a confirmed registration without locking the activity, in one statement: the
  * registration is marked only if it is still confirmed, not checked in and of the party size
- * the decision was made for, and the kiosk's answer is stored under its client id in the
+ * the decision was made for, and its activity still published at the kiosk's location; the
+ * kiosk's answer is stored under its client id in the
  * same statement (so both happen or neither). Returns false when the registration changed
  * meanwhile — the caller then decides again under the lock; `announce` goes out with it (one
  * round trip for all three). A client id already stored
@@ -228,6 +230,8 @@ export async function checkInConfirmedRegistration(
     registrationId: string;
     partySize: number;
     activityId: string;
+    /** The kiosk's location: the activity must still be there. */
+    locationId: string;
     checkedInAt: Date;
     deviceId: string;
     clientId: string;
@@ -245,6 +249,9 @@ export async function checkInConfirmedRegistration(
               updated_at = ${input.now}
           where id = ${input.registrationId} and status = 'confirmed'
             and checked_in_at is null and party_size = ${input.partySize}
+            -- Still published at this kiosk's location (not cancelled or moved meanwhile).
+            and exists (select 1 from ${activity} a where a.id = ${input.activityId}
+              and a.status = 'published' and a.location_id = ${input.locationId})
           returning id
         ), req as (
           insert into ${kioskRequest} (device_id, client_id, kind, subject_id, result, created_at)
@@ -260,4 +267,35 @@ export async function checkInConfirmedRegistration(
         from (select count(*) as n from req) c`,
   );
   return Number(rows[0]?.done) === 1;
+}
+
+/**
+ * A registration row, locked for the rest of the transaction. Writers that decide from a
+ * registration's state (check-in, cancel, undo) read it this way after the activity's lock,
+ * so an unlocked check-in (`checkInConfirmedRegistration`) committing meanwhile is seen.
+ */
+export async function lockRegistrationRow(tx: Tx, id: string): Promise<RegistrationRow | null> {
+  return (
+    (await tx.select().from(registration).where(eq(registration.id, id)).for("update"))[0] ?? null
+  );
+}
+
+/** A member's live registration for an activity, locked (as `lockRegistrationRow`). */
+export async function lockLiveRegistration(
+  tx: Tx,
+  activityId: string,
+  memberId: string,
+): Promise<RegistrationRow | null> {
+  const rows = await tx
+    .select()
+    .from(registration)
+    .where(
+      and(
+        eq(registration.activityId, activityId),
+        eq(registration.memberId, memberId),
+        ne(registration.status, "cancelled"),
+      ),
+    )
+    .for("update");
+  return rows[0] ?? null;
 }

@@ -1,6 +1,6 @@
 // Kiosk devices (pairing, revocation, authentication) and the idempotency record of the
 // requests they make.
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Database, Tx } from "../client.ts";
 import { kioskDevice, kioskRequest, location } from "../schema/index.ts";
 
@@ -148,4 +148,17 @@ export async function saveKioskRequest(
     result: row.result as object,
     createdAt: row.now,
   });
+}
+
+/**
+ * Forgets kiosk request answers older than `before`. An offline kiosk's queue is decided at
+ * the server's time once older than a day (`checkInDecisionTime`), so a week of answers
+ * covers every re-send that still matters. Returns how many were deleted.
+ */
+export async function pruneKioskRequests(db: Database, before: Date): Promise<number> {
+  const rows = await db
+    .delete(kioskRequest)
+    .where(lt(kioskRequest.createdAt, before))
+    .returning({ clientId: kioskRequest.clientId });
+  return rows.length;
 }

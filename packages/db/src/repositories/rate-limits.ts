@@ -28,3 +28,25 @@ export async function hitRateLimit(
   const started = Number(row!.last_request);
   return { allowed: row!.count <= max, retryAfterMs: Math.max(0, started + windowMs - t) };
 }
+
+/**
+ * Whether `key` has used up `max` in its current window, without counting a request: for
+ * limits that count only failures (peek first, then `hitRateLimit` when an attempt fails).
+ */
+export async function rateLimitReached(
+  db: Database | Tx,
+  key: string,
+  now: Date,
+  windowMs: number,
+  max: number,
+): Promise<{ reached: boolean; retryAfterMs: number }> {
+  const id = `readers:${key}`;
+  const [row] = await queryRows<{ count: number; last_request: string | number }>(
+    db,
+    sql`select count, last_request from rate_limit where key = ${id}`,
+  );
+  if (!row) return { reached: false, retryAfterMs: 0 };
+  const ends = Number(row.last_request) + windowMs;
+  const reached = ends > now.getTime() && row.count >= max;
+  return { reached, retryAfterMs: reached ? ends - now.getTime() : 0 };
+}

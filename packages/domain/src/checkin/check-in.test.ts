@@ -249,6 +249,42 @@ describe("check-in invariants (property)", () => {
   });
 });
 
+describe("offline arrivals and what a kiosk may learn", () => {
+  it("judges the window when the attendee arrived, but seats at the server's now", () => {
+    const during = plusMinutes(START, 10);
+    const afterEnd = plusMinutes(START, 200);
+    expect(
+      decide({ now: afterEnd, occurredAt: during, counts: { checkedInSeats: 0, heldSeats: 2 } }),
+    ).toMatchObject({
+      ok: true,
+      value: { outcome: "CHECKED_IN", checkedInAt: during },
+    });
+    // Backdating before the no-show deadline does not win back a released seat.
+    expect(
+      decide({
+        now: plusMinutes(START, 30),
+        occurredAt: plusMinutes(START, 5),
+        counts: { checkedInSeats: 9, heldSeats: 2 },
+      }),
+    ).toMatchObject({ ok: false, code: "SEAT_RELEASED" });
+    // A future occurredAt is the server's now.
+    expect(decide({ occurredAt: plusMinutes(START, 500) })).toMatchObject({
+      ok: true,
+      value: { checkedInAt: base.now },
+    });
+  });
+
+  it("says nothing of an attendance at another location", () => {
+    const first = plusMinutes(START, -40);
+    expect(
+      decide({
+        kioskLocationId: "branch",
+        registration: { ...confirmed, checkedInAt: first },
+      }),
+    ).toMatchObject({ ok: false, code: "WRONG_LOCATION" });
+  });
+});
+
 describe("checkInNeedsSeatCounts", () => {
   it("is false only where the counts cannot change the answer", () => {
     const a = activity({ capacity: 10 });

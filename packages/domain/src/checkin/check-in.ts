@@ -135,7 +135,14 @@ export interface CheckInDecisionInput {
   readonly counts: CheckInCounts;
   /** Party size for walk-ins; a registration's party size is used otherwise. */
   readonly partySize?: number;
+  /** The server's clock: seats (held, released, free) are decided as of now. */
   readonly now: Date;
+  /**
+   * When the attendee arrived, if earlier (an offline kiosk's queued check-in, already
+   * bounded by {@link checkInDecisionTime}): the check-in window is judged at this time and
+   * it becomes the check-in time. It never frees a seat: that is decided at `now`.
+   */
+  readonly occurredAt?: Date;
 }
 
 /** An accepted check-in. */
@@ -168,10 +175,12 @@ export type CheckInRefusal =
 /**
  * Decides a kiosk check-in. Call it in the transaction that locks the activity row.
  *
- * Order: a repeat returns `ALREADY_CHECKED_IN` with the first time (and 0 seats); then
- * `UNKNOWN_MEMBER`, `CARD_REVOKED`, `MEMBERSHIP_SUSPENDED`, the activity's status,
- * `WRONG_LOCATION`, the window (`CHECKIN_NOT_OPEN` before start − 60 min, `CHECKIN_CLOSED`
- * from the end). A confirmed registration is `CHECKED_IN`; after the no-show deadline
+ * Order: `UNKNOWN_MEMBER`, `CARD_REVOKED`, `MEMBERSHIP_SUSPENDED`, the activity's status,
+ * `WRONG_LOCATION` — so a kiosk learns nothing about people or activities it has no business
+ * with — then a repeat returns `ALREADY_CHECKED_IN` with the first time (and 0 seats), even
+ * after the window closed; then the window at `occurredAt ?? now` (`CHECKIN_NOT_OPEN` before
+ * start − 60 min, `CHECKIN_CLOSED` from the end). A confirmed registration is `CHECKED_IN`;
+ * after the no-show deadline (at `now`)
  * (start + 15 min) its seats were released, so it needs a free seat (`SEAT_RELEASED`
  * otherwise). Anyone else is a walk-in: audience and membership rules, then
  * `WALK_IN_ACCEPTED` if the party fits in the seats neither checked in nor held by
@@ -182,15 +191,7 @@ export function decideCheckIn(
   input: CheckInDecisionInput,
 ): Result<CheckInDecision, CheckInRefusal> {
   const { activity, attendee, registration, counts, now } = input;
-  const first = input.previousCheckIn?.checkedInAt ?? registration?.checkedInAt ?? null;
-  if (first) {
-    return ok({
-      outcome: "ALREADY_CHECKED_IN",
-      checkedInAt: first,
-      seats: 0,
-      registrationId: registration?.id ?? null,
-    });
-  }
+  const arrivedAt = input.occurredAt && input.occurredAt < now ? input.occurredAt : now;
   if (attendee.kind === "unknown") return err("UNKNOWN_MEMBER", "No member or registration found.");
   if (attendee.kind === "member") {
     if (
@@ -212,9 +213,18 @@ export function decideCheckIn(
       locationId: activity.locationId,
     });
   }
+  const first = input.previousCheckIn?.checkedInAt ?? registration?.checkedInAt ?? null;
+  if (first) {
+    return ok({
+      outcome: "ALREADY_CHECKED_IN",
+      checkedInAt: first,
+      seats: 0,
+      registrationId: registration?.id ?? null,
+    });
+  }
   const opensAt = checkInOpensAt(activity);
-  if (now < opensAt) return err("CHECKIN_NOT_OPEN", "Check-in is not open yet.", { opensAt });
-  if (now >= activity.endsAt) return err("CHECKIN_CLOSED", "This activity is over.");
+  if (arrivedAt < opensAt) return err("CHECKIN_NOT_OPEN", "Check-in is not open yet.", { opensAt });
+  if (arrivedAt >= activity.endsAt) return err("CHECKIN_CLOSED", "This activity is over.");
 
   const released = now >= noShowAt(activity);
   const free = walkInSeats(activity, counts, now);
@@ -228,7 +238,7 @@ export function decideCheckIn(
     }
     return ok({
       outcome: "CHECKED_IN",
-      checkedInAt: now,
+      checkedInAt: arrivedAt,
       seats: registration.partySize,
       registrationId: registration.id,
     });
@@ -262,7 +272,7 @@ export function decideCheckIn(
   }
   return ok({
     outcome: "WALK_IN_ACCEPTED",
-    checkedInAt: now,
+    checkedInAt: arrivedAt,
     seats: partySize,
     registrationId: registration && registration.status === "waitlisted" ? registration.id : null,
   });
