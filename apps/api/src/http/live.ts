@@ -19,6 +19,9 @@ import type { Logger } from "../logger.ts";
 import type { Services } from "../services.ts";
 import { resolveActor } from "../trpc/context.ts";
 
+/** Events waiting for one slow client before its stream is closed (it reconnects). */
+const MAX_QUEUED_EVENTS = 1_000;
+
 /** A comment line this often keeps proxies from closing an idle stream. */
 export const LIVE_PING_MS = 15_000;
 
@@ -57,7 +60,12 @@ async function runStream(
   let wake: (() => void) | undefined;
   const queue: Array<{ event: string; data: string }> = [];
   const push = (event: string, data: unknown) => {
-    queue.push({ event, data: JSON.stringify(data) });
+    // A client that stopped reading is dropped rather than buffered without end.
+    if (queue.length >= MAX_QUEUED_EVENTS) {
+      closed = true;
+    } else {
+      queue.push({ event, data: JSON.stringify(data) });
+    }
     wake?.();
   };
   const sendSnapshot = async () => {
@@ -178,6 +186,11 @@ export function mountLiveEvents(
             return row ? [occupancyOf(row, await seatTally(db, id), new Date())] : [];
           },
           accept: (event) => event.activityId === id,
+          // A signed-out or demoted organizer stops receiving at the next ping.
+          stillAllowed: async () => {
+            const now = await resolveActor(db, options.auth, c.req.raw.headers, new Date());
+            return now.kind === "user" && (now.role === "organizer" || now.role === "admin");
+          },
         }),
       async (error) => logger.warn("activity event stream failed", { error: String(error) }),
     );

@@ -20,6 +20,11 @@ interface Entry {
 }
 
 const caches = new WeakMap<Database, Map<string, Entry>>();
+/**
+ * Bumped by every revocation: a lookup that started before a revocation does not cache
+ * what it read (it may be the revoked device, read just before the revocation committed).
+ */
+const generations = new WeakMap<Database, number>();
 
 function cacheOf(db: Database): Map<string, Entry> {
   let cache = caches.get(db);
@@ -45,6 +50,7 @@ export async function kioskByToken(
   const cache = cacheOf(db);
   const hit = cache.get(hash);
   if (hit && hit.until > now.getTime()) return hit.device;
+  const generation = generations.get(db) ?? 0;
   const row = await findKioskByTokenHash(db, hash);
   if (!row) {
     cache.delete(hash);
@@ -52,6 +58,7 @@ export async function kioskByToken(
   }
   const device = { deviceId: row.id, locationId: row.locationId };
   await touchKiosk(db, row.id, now);
+  if ((generations.get(db) ?? 0) !== generation) return device;
   if (cache.size >= MAX_ENTRIES) cache.clear();
   cache.set(hash, { device, until: now.getTime() + KIOSK_AUTH_CACHE_MS });
   return device;
@@ -59,6 +66,7 @@ export async function kioskByToken(
 
 /** Forgets a device's cached token (after revocation). */
 export function forgetKioskDevice(db: Database, deviceId: string): void {
+  generations.set(db, (generations.get(db) ?? 0) + 1);
   const cache = cacheOf(db);
   for (const [hash, entry] of cache) if (entry.device.deviceId === deviceId) cache.delete(hash);
 }

@@ -68,6 +68,16 @@ describe("the association's today", () => {
     });
   });
 
+  it("starts at the end of the gap where clocks jump forward at midnight", () => {
+    // Chile: on 2026-09-06 clocks go from 00:00 to 01:00 (UTC−4 → UTC−3).
+    const { from, to } = zonedDayBounds(new Date("2026-09-06T15:00:00Z"), "America/Santiago");
+    expect(from).toEqual(new Date("2026-09-06T04:00:00Z"));
+    expect(to).toEqual(new Date("2026-09-07T03:00:00Z"));
+    const before = zonedDayBounds(new Date("2026-09-06T02:30:00Z"), "America/Santiago");
+    expect(before.from).toEqual(new Date("2026-09-05T04:00:00Z"));
+    expect(before.to).toEqual(from);
+  });
+
   it("is 23 hours long on the spring daylight-saving day", () => {
     const { from, to } = zonedDayBounds(new Date("2026-03-29T12:00:00Z"), "Europe/Paris");
     expect(from).toEqual(new Date("2026-03-28T23:00:00Z"));

@@ -91,7 +91,23 @@ export function preselectActivity(activities: readonly KioskActivity[], now: Dat
  */
 export function zonedDayBounds(now: Date, timeZone: string): { from: Date; to: Date } {
   const today = dateInZone(now, timeZone);
-  const midnight = (date: string) =>
-    zonedInstant({ ...dateParts(date), hour: 0, minute: 0 }, timeZone);
-  return { from: midnight(today), to: midnight(addDays(today, 1)) };
+  return { from: startOfDay(today, timeZone), to: startOfDay(addDays(today, 1), timeZone) };
+}
+
+/**
+ * The first instant of a local date. Where clocks jump forward at midnight (Santiago,
+ * Havana…) there is no 00:00; the day starts at the end of the gap, found by bisection.
+ */
+function startOfDay(date: string, timeZone: string): Date {
+  const guess = zonedInstant({ ...dateParts(date), hour: 0, minute: 0 }, timeZone);
+  if (dateInZone(guess, timeZone) === date) return guess;
+  // `guess` fell on the day before; the day has begun within a few hours.
+  let lo = guess.getTime();
+  let hi = lo + 4 * 3_600_000;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (dateInZone(new Date(mid), timeZone) === date) hi = mid;
+    else lo = mid;
+  }
+  return new Date(hi);
 }
