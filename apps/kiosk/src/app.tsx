@@ -18,6 +18,7 @@ import { CameraScreen } from "./routes/camera.tsx";
 import { MemberNumberScreen } from "./routes/member-number.tsx";
 import { NameSearchScreen } from "./routes/name-search.tsx";
 import { ResultScreen } from "./routes/result.tsx";
+import { ShelfScreen } from "./routes/shelf.tsx";
 import { StaffScreen } from "./routes/staff.tsx";
 import { StartRoute } from "./routes/start.tsx";
 import { WalkInScreen } from "./routes/walk-in.tsx";
@@ -45,6 +46,7 @@ export const KioskRoutes: Component = () => (
     <Route path="/walk-in" component={paired(WalkInScreen)} />
     <Route path="/result" component={paired(ResultScreen)} />
     <Route path="/staff" component={paired(StaffScreen)} />
+    <Route path="/books" component={paired(ShelfScreen)} />
     {/* A kiosk has no address bar: anything else goes back to the start screen. */}
     <Route path="*" component={() => <Navigate href="/" />} />
   </>

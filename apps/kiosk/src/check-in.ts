@@ -29,6 +29,17 @@ export function useCheckIn() {
     }
   }
 
+  /** An attempt that needs no activity (the book shelf). */
+  async function run(task: () => Promise<KioskResult>) {
+    if (busy()) return;
+    setBusy(true);
+    try {
+      show(await task());
+    } finally {
+      setBusy(false);
+    }
+  }
+
   const checkIn = (credential: Credential) =>
     attempt((activity) => kiosk.checkIn(activity, credential));
 
@@ -40,7 +51,7 @@ export function useCheckIn() {
     return Promise.resolve();
   }
 
-  return { busy, attempt, checkIn, scan, show };
+  return { busy, attempt, run, checkIn, scan, show };
 }
 
 /** useCheckIn, plus: a burst from the USB scanner anywhere on this screen checks in. */

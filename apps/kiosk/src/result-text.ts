@@ -14,6 +14,28 @@ export interface ResultText {
 
 type RefusalCode = Exclude<keyof Catalog["refusal"], "default">;
 
+type ShelfRefusalCode = keyof Catalog["shelfRefusal"];
+const isShelfRefusalCode = (code: string): code is ShelfRefusalCode =>
+  Object.hasOwn(en.shelfRefusal, code);
+
+/**
+ * Why the shelf said no: lending's own codes in their words, the card and number codes as
+ * at check-in (an unknown or revoked card is the same problem at both).
+ */
+export function shelfRefusalText(
+  i18n: KioskI18n,
+  code: string,
+  details: Record<string, unknown>,
+): { title: string; body: string } {
+  if (isShelfRefusalCode(code)) {
+    return {
+      title: i18n.t(`shelfRefusal.${code}.title`),
+      body: i18n.t(`shelfRefusal.${code}.body`),
+    };
+  }
+  return refusalText(i18n, code, details, "", undefined);
+}
+
 /** Codes with their own words (both catalogs have the same keys; a test checks it). */
 function isRefusalCode(code: string): code is RefusalCode {
   return code !== "default" && Object.hasOwn(en.refusal, code);
@@ -113,6 +135,35 @@ export function resultText(
       return { tone: "bad", title: t("result.unreadable"), body: t("result.unreadableBody") };
     case "no-activity":
       return { tone: "warn", title: t("result.noActivity"), body: t("result.noActivityBody") };
+    case "borrowed":
+      return {
+        tone: "ok",
+        title: t("result.borrowed", { name: result.firstName }),
+        body: t("result.borrowedBody", {
+          title: result.title,
+          // A calendar date: noon UTC shown in UTC cannot move to another day.
+          date: i18n.formatDate(`${result.dueDate}T12:00:00Z`, {
+            dateStyle: "long",
+            timeZone: "UTC",
+          }),
+        }),
+      };
+    case "returned":
+      return {
+        tone: result.reserved ? "warn" : "ok",
+        title: t("result.returned"),
+        body: [
+          t("result.returnedBody", { title: result.title }),
+          result.late ? t("result.returnedLate") : "",
+          result.reserved ? t("result.returnedReserved") : "",
+        ]
+          .filter(Boolean)
+          .join(" "),
+      };
+    case "shelf-refused":
+      return { tone: "bad", ...shelfRefusalText(i18n, result.code, result.details) };
+    case "shelf-offline":
+      return { tone: "bad", title: t("result.shelfOffline"), body: t("result.shelfOfflineBody") };
     case "error":
       return { tone: "bad", title: t("result.error"), body: t("result.errorBody") };
   }

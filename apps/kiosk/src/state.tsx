@@ -21,6 +21,7 @@ import {
   type KioskApi,
   kioskApi,
   type Occupancy,
+  type ShelfCredential,
   type Today,
   type TodayActivity,
 } from "./lib/api.ts";
@@ -52,6 +53,12 @@ export type KioskResult =
   | { kind: "unreadable" }
   /** Nothing to check in to: no activity at this location today. */
   | { kind: "no-activity" }
+  /** The association shelf: a book lent, until a date. */
+  | { kind: "borrowed"; title: string; dueDate: string; firstName: string }
+  | { kind: "returned"; title: string; late: boolean; reserved: boolean }
+  | { kind: "shelf-refused"; code: string; details: Record<string, unknown> }
+  /** Lending needs the server: nothing is queued for books. */
+  | { kind: "shelf-offline" }
   | { kind: "error" };
 
 export type TodayStatus = "idle" | "loading" | "ready" | "offline" | "error";
@@ -312,6 +319,50 @@ function createKioskState(deps: KioskDeps) {
     }
   }
 
+  /** Lending is decided by the server at once; without it, the kiosk says so. */
+  async function shelf<T>(call: () => Promise<T>, done: (answer: T) => KioskResult) {
+    try {
+      return done(await call());
+    } catch (error) {
+      const failure = classifyFailure(error);
+      switch (failure.kind) {
+        case "refused":
+          return { kind: "shelf-refused", code: failure.code, details: failure.details } as const;
+        case "network":
+          return { kind: "shelf-offline" } as const;
+        case "revoked":
+          forget();
+          return { kind: "error" } as const;
+        case "rate-limited":
+          return { kind: "rate-limited" } as const;
+        default:
+          return { kind: "error" } as const;
+      }
+    }
+  }
+
+  const borrow = (credential: ShelfCredential, barcode: string): Promise<KioskResult> =>
+    shelf(
+      () => api.borrow({ credential, barcode, clientId: newId() }),
+      (answer) => ({
+        kind: "borrowed",
+        title: answer.title,
+        dueDate: answer.dueDate,
+        firstName: answer.memberFirstName,
+      }),
+    );
+
+  const returnBook = (barcode: string): Promise<KioskResult> =>
+    shelf(
+      () => api.returnBook({ barcode, clientId: newId() }),
+      (answer) => ({
+        kind: "returned",
+        title: answer.title,
+        late: answer.late,
+        reserved: answer.reserved,
+      }),
+    );
+
   /** After a result: nobody's name stays, the chosen activity does (the next in line). */
   function clearResult() {
     setResult(null);
@@ -345,6 +396,8 @@ function createKioskState(deps: KioskDeps) {
     setAnnouncement,
     checkIn,
     walkIn,
+    borrow,
+    returnBook,
     pendingCount,
     staffCount,
     queueVersion,

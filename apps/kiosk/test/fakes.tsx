@@ -22,6 +22,8 @@ export function fakeApi(): FakeApi {
     checkIn: vi.fn(),
     walkIn: vi.fn(),
     searchAttendees: vi.fn(),
+    borrow: vi.fn(),
+    returnBook: vi.fn(),
   };
 }
 

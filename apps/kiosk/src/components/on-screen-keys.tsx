@@ -7,6 +7,8 @@ import { useI18n } from "../i18n/index.ts";
 /** Crockford base-32, the alphabet of pairing codes (no I, L, O, U). */
 export const CODE_KEYS = ["1234567890", "ABCDEFGHJK", "MNPQRSTVWX", "YZ"];
 export const DIGIT_KEYS = ["123", "456", "789"];
+/** Shelf labels ("RB" + letters and digits) and ISBNs. */
+export const BOOK_KEYS = ["1234567890", "ABCDEFGHJK", "MNPQRSTUVW", "XYZ"];
 export const NAME_KEYS = ["QWERTYUIOP", "ASDFGHJKL'", "ZXCVBNM-"];
 export const EMAIL_KEYS = ["1234567890", "qwertyuiop", "asdfghjkl@", "zxcvbnm._-+"];
 

@@ -70,6 +70,7 @@ export const en = {
     walkIn: "Walk-in guest",
     walkInFull: "Walk-in: no free seats",
     walkInMembersOnly: "Walk-in: members only",
+    shelf: "Borrow or return a book",
     scannerHint: "Or hold your member card or registration code under the scanner.",
     pending: {
       one: "{{count}} check-in waiting to be sent",
@@ -127,6 +128,25 @@ export const en = {
     membersOnly:
       "This activity is for members only. Members check in with their card or member number.",
   },
+  shelf: {
+    title: "Borrow or return a book",
+    intro: "Books of the association shelf: borrow one with your member card, or bring one back.",
+    borrow: "Borrow a book",
+    return: "Return a book",
+    memberTitle: "Who is borrowing?",
+    memberHint:
+      "Scan your member card under the scanner or show it to the camera, or type your member number.",
+    bookTitle: "Scan the book",
+    bookHint:
+      "Hold the label on the book, or its ISBN barcode, under the scanner or in front of the camera. You can also type the code.",
+    borrowingAs: "Borrowing with member card or number ••••{{last}}.",
+    code: "Book code or ISBN",
+    codeHint: "For example RB7K2M9Q, or the 13 digits under the barcode.",
+    codeInvalid: "This is neither a shelf label nor an ISBN. Check the code.",
+    next: "Next",
+    useCamera: "Use the camera",
+    cardUnreadable: "That was not a member card. Scan your card or type your member number.",
+  },
   result: {
     done: "Done",
     returning: "Back to the start screen in a few seconds.",
@@ -155,6 +175,15 @@ export const en = {
     unreadableBody: "Show your member card, your registration e-mail, or type your member number.",
     noActivity: "No activity to check in to",
     noActivityBody: "There is no activity at this location today. Please ask at the desk.",
+    borrowed: "Enjoy your book, {{name}}!",
+    borrowedBody: "{{title}} is yours until {{date}}.",
+    returned: "Thank you!",
+    returnedBody: "{{title}} is back on the shelf.",
+    returnedLate: "It was past its due date; thank you for bringing it.",
+    returnedReserved: "Someone is waiting for it: please put it on the hold shelf.",
+    shelfOffline: "Lending needs the network",
+    shelfOfflineBody:
+      "The kiosk has no connection right now. Please try again later or ask at the desk.",
   },
   refusal: {
     default: { title: "Check-in not possible", body: "Please ask at the desk." },
@@ -218,6 +247,44 @@ export const en = {
     REJECTED: {
       title: "The server did not accept this check-in",
       body: "Please check the person in by hand.",
+    },
+  },
+  shelfRefusal: {
+    HAS_OVERDUE: {
+      title: "You have an overdue book",
+      body: "Please return it first; then you can borrow again.",
+    },
+    LOAN_LIMIT_REACHED: {
+      title: "You have reached your loan limit",
+      body: "Return a book first, then borrow this one.",
+    },
+    MEMBERSHIP_INACTIVE: {
+      title: "Your membership does not allow borrowing now",
+      body: "Please ask at the desk.",
+    },
+    MEMBERSHIP_SUSPENDED: {
+      title: "Membership suspended",
+      body: "You can still return books. Please ask at the desk.",
+    },
+    COPY_UNAVAILABLE: {
+      title: "This book is not available",
+      body: "Someone else has it or is waiting for it. Ask at the desk to join the queue.",
+    },
+    COPY_NOT_FOUND: {
+      title: "This book is not on this shelf",
+      body: "Please ask at the desk.",
+    },
+    TRUST_TOO_LOW: {
+      title: "This book needs a few returns first",
+      body: "Its owner lends it to members who have returned a few books. Please ask at the desk.",
+    },
+    LOAN_MOVE_INVALID: {
+      title: "This book is not on loan",
+      body: "Put it back on the shelf, or ask at the desk.",
+    },
+    ALREADY_REQUESTED: {
+      title: "You already have this book",
+      body: "It is on loan to you. Please ask at the desk.",
     },
   },
   staff: {

@@ -73,6 +73,7 @@ export const zhCN: Catalog = {
     walkIn: "现场访客",
     walkInFull: "现场访客：没有空位",
     walkInMembersOnly: "现场访客：仅限会员",
+    shelf: "借书或还书",
     scannerHint: "也可以将会员卡或报名二维码放到扫描器下方。",
     pending: {
       one: "{{count}} 条签到等待发送",
@@ -128,6 +129,23 @@ export const zhCN: Catalog = {
     full: "座位已满，暂不接待现场访客。",
     membersOnly: "此活动仅限会员参加。会员请使用会员卡或会员号签到。",
   },
+  shelf: {
+    title: "借书或还书",
+    intro: "协会书架上的图书：用会员卡借书，或归还图书。",
+    borrow: "借书",
+    return: "还书",
+    memberTitle: "谁来借书？",
+    memberHint: "请将会员卡放到扫描器下方或出示给摄像头，或输入会员号。",
+    bookTitle: "请扫描图书",
+    bookHint: "将书上的标签或 ISBN 条码放到扫描器下方或摄像头前，也可以输入编码。",
+    borrowingAs: "借书人：会员卡或会员号 ••••{{last}}。",
+    code: "图书编码或 ISBN",
+    codeHint: "例如 RB7K2M9Q，或条码下方的 13 位数字。",
+    codeInvalid: "这既不是书架标签也不是 ISBN，请核对编码。",
+    next: "下一步",
+    useCamera: "使用摄像头",
+    cardUnreadable: "这不是会员卡。请扫描会员卡或输入会员号。",
+  },
   result: {
     done: "完成",
     returning: "几秒钟后返回首页。",
@@ -155,6 +173,14 @@ export const zhCN: Catalog = {
     unreadableBody: "请出示会员卡或报名邮件，或输入会员号。",
     noActivity: "没有可签到的活动",
     noActivityBody: "今天此地点没有活动。请到服务台询问。",
+    borrowed: "{{name}}，祝您阅读愉快！",
+    borrowedBody: "《{{title}}》请在 {{date}} 前归还。",
+    returned: "谢谢！",
+    returnedBody: "《{{title}}》已归还。",
+    returnedLate: "这本书已超过归还日期，谢谢您送回来。",
+    returnedReserved: "有人在等这本书：请把它放到预约书架上。",
+    shelfOffline: "借还书需要联网",
+    shelfOfflineBody: "终端暂时没有网络。请稍后再试，或到服务台办理。",
   },
   refusal: {
     default: { title: "无法签到", body: "请到服务台询问。" },
@@ -218,6 +244,44 @@ export const zhCN: Catalog = {
     REJECTED: {
       title: "服务器未接受此签到",
       body: "请人工为此人签到。",
+    },
+  },
+  shelfRefusal: {
+    HAS_OVERDUE: {
+      title: "您有逾期未还的图书",
+      body: "请先归还，然后才能再借。",
+    },
+    LOAN_LIMIT_REACHED: {
+      title: "您已达到借阅上限",
+      body: "请先还一本书，再借这本。",
+    },
+    MEMBERSHIP_INACTIVE: {
+      title: "您的会员资格目前不能借书",
+      body: "请到服务台询问。",
+    },
+    MEMBERSHIP_SUSPENDED: {
+      title: "会员资格已暂停",
+      body: "您仍可以还书。请到服务台询问。",
+    },
+    COPY_UNAVAILABLE: {
+      title: "这本书暂不可借",
+      body: "已被他人借走或有人在排队。可到服务台登记排队。",
+    },
+    COPY_NOT_FOUND: {
+      title: "这本书不属于此书架",
+      body: "请到服务台询问。",
+    },
+    TRUST_TOO_LOW: {
+      title: "这本书需要先有几次按时归还的记录",
+      body: "书主只借给已归还过几本书的会员。请到服务台询问。",
+    },
+    LOAN_MOVE_INVALID: {
+      title: "这本书没有被借出",
+      body: "请放回书架，或到服务台询问。",
+    },
+    ALREADY_REQUESTED: {
+      title: "这本书已在您名下",
+      body: "它正借给您。请到服务台询问。",
     },
   },
   staff: {

@@ -88,6 +88,30 @@ export interface AttendeeMatch {
   checkedIn: boolean;
 }
 
+/** Who borrows from the shelf: a card QR or a typed member number. */
+export type ShelfCredential = { qr: string } | { memberNumber: string };
+
+export interface BorrowAnswer {
+  outcome: "BORROWED";
+  loanId: string;
+  copyId: string;
+  title: string;
+  /** YYYY-MM-DD. */
+  dueDate: string;
+  /** First name only: the screen is public. */
+  memberFirstName: string;
+}
+
+export interface ReturnAnswer {
+  outcome: "RETURNED";
+  loanId: string;
+  copyId: string;
+  title: string;
+  late: boolean;
+  /** Someone waits for it: it goes to the hold shelf. */
+  reserved: boolean;
+}
+
 /** The server calls of a paired kiosk (and of pairing it). */
 export interface KioskApi {
   activate(code: string): Promise<Activation>;
@@ -96,6 +120,12 @@ export interface KioskApi {
   checkIn(request: CheckInRequest): Promise<CheckInAnswer>;
   walkIn(request: WalkInRequest): Promise<CheckInAnswer>;
   searchAttendees(activityId: string, prefix: string): Promise<AttendeeMatch[]>;
+  borrow(request: {
+    credential: ShelfCredential;
+    barcode: string;
+    clientId: string;
+  }): Promise<BorrowAnswer>;
+  returnBook(request: { barcode: string; clientId: string }): Promise<ReturnAnswer>;
 }
 
 type KioskClient = ReturnType<typeof createKioskClient>;
@@ -110,5 +140,7 @@ export function kioskApi(client: KioskClient): KioskApi {
     walkIn: (request) => client.kiosk.walkIn.mutate(request),
     searchAttendees: (activityId, prefix) =>
       client.kiosk.searchAttendees.query({ activityId, prefix }),
+    borrow: (request) => client.kiosk.borrow.mutate(request),
+    returnBook: (request) => client.kiosk.return.mutate(request),
   };
 }

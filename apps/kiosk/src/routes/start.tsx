@@ -200,6 +200,9 @@ export const StartScreen: Component = () => {
       </Show>
 
       <div class="start__footer">
+        <A href="/books" class="button button--secondary">
+          {t("start.shelf")}
+        </A>
         <Show when={kiosk.pendingCount() > 0}>
           <p class="pending">
             {i18n.plural(
