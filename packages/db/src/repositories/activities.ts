@@ -35,7 +35,7 @@ import {
   membershipTier,
   registration,
 } from "../schema/index.ts";
-import { escapeLike } from "./members.ts";
+import { currentOf, escapeLike, isCurrentMembershipOf } from "./members.ts";
 
 type Db = Database | Tx;
 export type ActivityRow = typeof activity.$inferSelect;
@@ -211,14 +211,7 @@ function selectMemberOfUser(db: Db, userId: string | Placeholder, since?: Date |
         : sql<null>`null`,
     })
     .from(member)
-    .leftJoin(
-      membership,
-      eq(
-        membership.id,
-        sql`(select x.id from membership x where x.member_id = ${member.id}
-          order by (x.cancelled_at is null) desc, x.applied_at desc limit 1)`,
-      ),
-    )
+    .leftJoin(membership, isCurrentMembershipOf(member.id))
     .leftJoin(membershipTier, eq(membershipTier.id, membership.tierId))
     .where(eq(member.userId, userId));
 }
@@ -264,7 +257,7 @@ export async function memberOfUser(
   if (!row) return null;
   return {
     member: row.member,
-    current: row.membership && row.tier ? { membership: row.membership, tier: row.tier } : null,
+    current: currentOf(row),
     /** Present when `strikesSince` was given. */
     strikes: since ? parseStrikeFacts(row.strikes) : undefined,
   };

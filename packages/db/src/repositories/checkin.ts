@@ -14,7 +14,13 @@ import {
   registration,
 } from "../schema/index.ts";
 import type { ActivityRow, RegistrationRow } from "./activities.ts";
-import type { MemberRow, MembershipRow, TierRow } from "./members.ts";
+import {
+  currentOf,
+  isCurrentMembershipOf,
+  type MemberRow,
+  type MembershipRow,
+  type TierRow,
+} from "./members.ts";
 
 type Db = Database | Tx;
 
@@ -32,14 +38,7 @@ export async function memberWithMembership(
   const rows = await db
     .select({ member, membership, tier: membershipTier })
     .from(member)
-    .leftJoin(
-      membership,
-      eq(
-        membership.id,
-        sql`(select x.id from membership x where x.member_id = ${member.id}
-          order by (x.cancelled_at is null) desc, x.applied_at desc limit 1)`,
-      ),
-    )
+    .leftJoin(membership, isCurrentMembershipOf(member.id))
     .leftJoin(membershipTier, eq(membershipTier.id, membership.tierId))
     .where(
       "memberNumber" in by ? eq(member.memberNumber, by.memberNumber) : eq(member.id, by.memberId),
@@ -48,7 +47,7 @@ export async function memberWithMembership(
   if (!row) return null;
   return {
     member: row.member,
-    current: row.membership && row.tier ? { membership: row.membership, tier: row.tier } : null,
+    current: currentOf(row),
   };
 }
 
@@ -146,14 +145,7 @@ function prepareCheckInFacts(db: Database) {
         and x.status = 'confirmed' and x.checked_in_at is null)`,
     })
     .from(member)
-    .leftJoin(
-      membership,
-      eq(
-        membership.id,
-        sql`(select x.id from membership x where x.member_id = ${member.id}
-          order by (x.cancelled_at is null) desc, x.applied_at desc limit 1)`,
-      ),
-    )
+    .leftJoin(membership, isCurrentMembershipOf(member.id))
     .leftJoin(membershipTier, eq(membershipTier.id, membership.tierId))
     .leftJoin(
       r,
@@ -206,7 +198,7 @@ export async function checkInFacts(
   if (!row) return null;
   return {
     member: row.member,
-    current: row.membership && row.tier ? { membership: row.membership, tier: row.tier } : null,
+    current: currentOf(row),
     registration: row.registration,
     activity: row.activity,
     replay: row.replayKind ? { kind: row.replayKind, result: row.replayResult } : null,

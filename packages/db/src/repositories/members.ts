@@ -1,6 +1,7 @@
 // Members, tiers, memberships, payments and member history: rows in, domain-shaped data out.
 import { type MembershipStatus, memberNumberFromSequence, type Tier } from "@readers/domain";
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type Database, queryRows, type Tx } from "../client.ts";
 import {
   auditLog,
@@ -208,6 +209,27 @@ export async function eraseMember(db: Db, id: string, now: Date): Promise<void> 
 }
 
 // ---------------------------------------------------------------------------- memberships
+
+/**
+ * Join condition picking a member's current membership (as `currentMembership` does: not
+ * cancelled first, then the latest applied), for reads that need the member and their
+ * standing in one query.
+ */
+export function isCurrentMembershipOf(memberId: AnyPgColumn) {
+  return eq(
+    membership.id,
+    sql`(select x.id from membership x where x.member_id = ${memberId}
+      order by (x.cancelled_at is null) desc, x.applied_at desc limit 1)`,
+  );
+}
+
+/** `{ membership, tier }` from a row of such a join, or null when there is none. */
+export function currentOf(row: {
+  membership: MembershipRow | null;
+  tier: TierRow | null;
+}): { membership: MembershipRow; tier: TierRow } | null {
+  return row.membership && row.tier ? { membership: row.membership, tier: row.tier } : null;
+}
 
 /** The member's current membership (not cancelled), else the most recent one, with its tier. */
 export async function currentMembership(
