@@ -84,8 +84,8 @@ export interface AttendeeName {
   checkedIn: boolean;
 }
 
-/** Names of everyone registered (not cancelled) for an activity: the name search's pool. */
-export async function attendeeNames(db: Db, activityId: string): Promise<AttendeeName[]> {
+/** Registrations with their holder's names (member's, or the guest's single field). */
+function attendeeNameRows(db: Db) {
   return db
     .select({
       registrationId: registration.id,
@@ -95,8 +95,14 @@ export async function attendeeNames(db: Db, activityId: string): Promise<Attende
       checkedIn: sql<boolean>`${registration.checkedInAt} is not null`,
     })
     .from(registration)
-    .leftJoin(member, eq(member.id, registration.memberId))
-    .where(and(eq(registration.activityId, activityId), ne(registration.status, "cancelled")));
+    .leftJoin(member, eq(member.id, registration.memberId));
+}
+
+/** Names of everyone registered (not cancelled) for an activity: the name search's pool. */
+export async function attendeeNames(db: Db, activityId: string): Promise<AttendeeName[]> {
+  return attendeeNameRows(db).where(
+    and(eq(registration.activityId, activityId), ne(registration.status, "cancelled")),
+  );
 }
 
 /** Display names for registrations (kiosk result screens show "first name + initial"). */
@@ -104,21 +110,9 @@ export async function registrationHolderNames(
   db: Db,
   registrationIds: string[],
 ): Promise<Map<string, AttendeeName>> {
-  const result = new Map<string, AttendeeName>();
-  if (registrationIds.length === 0) return result;
-  const rows = await db
-    .select({
-      registrationId: registration.id,
-      firstName: member.firstName,
-      lastName: member.lastName,
-      guestName: registration.guestName,
-      checkedIn: sql<boolean>`${registration.checkedInAt} is not null`,
-    })
-    .from(registration)
-    .leftJoin(member, eq(member.id, registration.memberId))
-    .where(inArray(registration.id, registrationIds));
-  for (const row of rows) result.set(row.registrationId, row);
-  return result;
+  if (registrationIds.length === 0) return new Map();
+  const rows = await attendeeNameRows(db).where(inArray(registration.id, registrationIds));
+  return new Map(rows.map((row) => [row.registrationId, row]));
 }
 
 // ------------------------------------------------------------------- the fast check-in path
