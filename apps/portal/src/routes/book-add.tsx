@@ -326,7 +326,7 @@ const AddBookForm: Component = () => {
               {lookingUp() ? t("addBook.lookingUp") : t("addBook.lookUp")}
             </button>
             <IsbnScanner onRead={scanned} />
-            <button type="button" class="link-button" onClick={withoutIsbn}>
+            <button type="button" class="button button--secondary" onClick={withoutIsbn}>
               {t("addBook.noIsbn")}
             </button>
           </p>

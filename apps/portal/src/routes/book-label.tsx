@@ -36,14 +36,14 @@ const LabelContent: Component = () => {
               <Show when={current().location}>
                 {(location) => <p class="shelf-label__location">{location()}</p>}
               </Show>
-              {/* Drawn by the API (bwip-js) from the copy's code: ours, not user input. */}
+              {/* Drawn by the API (bwip-js) from the copy's code, which it prints under the
+                  bars for a volunteer to type: ours, not user input. */}
               <div
                 class="shelf-label__barcode"
                 role="img"
                 aria-label={t("label.barcode", { code: current().code })}
                 innerHTML={current().svg}
               />
-              <p class="shelf-label__code">{current().code}</p>
             </article>
             <p class="no-print">{t("label.hint")}</p>
             <p class="actions no-print">

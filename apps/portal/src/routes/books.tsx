@@ -40,6 +40,7 @@ const FilterBar: Component<{
   filters: BookFilters;
   initialText: string;
   setParams: (params: Partial<BookFilterParams>) => void;
+  onClear: () => void;
 }> = (props) => {
   const i18n = useI18n();
   const { t } = i18n;
@@ -116,6 +117,13 @@ const FilterBar: Component<{
           onChange={(checked) => props.setParams({ shelf: checked ? "1" : undefined })}
         />
       </div>
+      <Show when={hasBookFilters(props.filters)}>
+        <div>
+          <button type="button" class="button button--secondary" onClick={() => props.onClear()}>
+            {t("books.clearFilters")}
+          </button>
+        </div>
+      </Show>
     </search>
   );
 };
@@ -176,7 +184,7 @@ const ResultsSkeleton: Component = () => {
   );
 };
 
-const Results: Component<{ filters: BookFilters; onClear: () => void }> = (props) => {
+const Results: Component<{ filters: BookFilters }> = (props) => {
   const { t } = useI18n();
   const fmt = useFormat();
   const input = createMemo(() => bookSearchInput(props.filters));
@@ -204,12 +212,7 @@ const Results: Component<{ filters: BookFilters; onClear: () => void }> = (props
               </p>
             }
           >
-            <p class="empty">
-              {t("books.empty")}{" "}
-              <button type="button" class="link-button" onClick={() => props.onClear()}>
-                {t("books.clearFilters")}
-              </button>
-            </p>
+            <p class="empty">{t("books.empty")}</p>
           </Show>
         </Match>
         <Match when={pages.items().length > 0}>
@@ -262,8 +265,13 @@ export const BooksPage: Component = () => {
             {t("books.loans")}
           </A>
         </p>
-        <FilterBar filters={filters()} initialText={params.q ?? ""} setParams={setParams} />
-        <Results filters={filters()} onClear={clear} />
+        <FilterBar
+          filters={filters()}
+          initialText={params.q ?? ""}
+          setParams={setParams}
+          onClear={clear}
+        />
+        <Results filters={filters()} />
       </Guard>
     </Page>
   );
