@@ -159,3 +159,54 @@ test("a book is added by ISBN, found, requested, lent, renewed, returned and pas
   await expect(hers.getByRole("listitem").filter({ hasText: "(from the queue)" })).toBeVisible();
   await expectAccessible(cy);
 });
+
+test("an officer puts copies on a library's shelf and prints their labels", async ({ browser }) => {
+  // The first-start admin is the officer here: one more sign-up would bring the suite, all
+  // from one address, near the sign-up limit (10 a minute per address).
+  const officer = await (await browser.newContext()).newPage();
+  const { admin } = readState();
+  await signIn(officer, admin.email, admin.password);
+  await expect(officer.getByText("You are signed in as Administrator.")).toBeVisible();
+  expect(
+    (await mutate(officer.request, "locations.save", { name: "Riverside Branch" })).status,
+  ).toBe(200);
+
+  // Two copies of a Chinese novel, found by ISBN, go on the branch's shelf.
+  await officer.goto("/books/add");
+  await officer.getByLabel("ISBN", { exact: true }).fill("9787506365437");
+  await officer.getByRole("button", { name: "Look up" }).click();
+  await expect(
+    officer.getByText(/We found this book|This book is already in the catalogue/),
+  ).toBeVisible();
+  await officer.getByLabel("This is the association's copy, for its shelf").check();
+  await officer.getByLabel("Shelf", { exact: true }).selectOption({ label: "Riverside Branch" });
+  await officer.getByLabel("Number of copies").fill("2");
+  await expectAccessible(officer);
+  await officer.getByRole("button", { name: "Add the book" }).click();
+  await expect(
+    officer.getByText("“活着” has been added. 2 copies are on the shelf."),
+  ).toBeVisible();
+
+  // Members find it by one character of its title among the shelf's books.
+  await officer.goto("/books?shelf=1");
+  await officer.getByLabel("Search").fill("活");
+  await expect(officer.getByRole("link", { name: "活着" })).toBeVisible();
+
+  // The shelf lists both copies with their labels; each label prints with its barcode.
+  await officer.goto("/books/mine");
+  const shelf = officer.getByRole("region", { name: "Association shelf" });
+  await shelf.getByLabel("Location").selectOption({ label: "Riverside Branch" });
+  await expect(shelf.getByText(/^Label /)).toHaveCount(2);
+  await expectAccessible(officer);
+  const code = (
+    (await shelf
+      .getByText(/^Label /)
+      .first()
+      .textContent()) ?? ""
+  ).replace("Label ", "");
+  await shelf.getByRole("link", { name: "Print label" }).first().click();
+  await expect(officer.getByRole("heading", { level: 1, name: "Shelf label" })).toBeVisible();
+  await expect(officer.getByRole("img", { name: `Barcode of label ${code}` })).toBeVisible();
+  await expect(officer.getByText("Riverside Branch")).toBeVisible();
+  await expectAccessible(officer);
+});
