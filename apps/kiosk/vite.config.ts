@@ -11,13 +11,14 @@ export default defineConfig({
   plugins: [
     solid(),
     // The offline app shell (docs/decisions/008-kiosk-offline.md): a Workbox service worker
-    // at /kiosk/sw.js precaches every built file, the zxing WebAssembly included, and
+    // at /kiosk/sw.js (scope /kiosk) precaches every built file, the zxing WebAssembly included, and
     // answers navigations with index.html. Nothing else is cached: /trpc and /events are
     // neither precached nor navigations, so they always go to the network.
     VitePWA({
       strategies: "generateSW",
       filename: "sw.js",
-      scope: "/kiosk/",
+      // "/kiosk" covers the router's start page; src/main.tsx registers with it.
+      scope: "/kiosk",
       // Registered by src/main.tsx (production builds only).
       injectRegister: false,
       manifest: false,

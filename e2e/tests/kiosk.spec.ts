@@ -321,6 +321,15 @@ test("a kiosk is paired, checks people in by number, camera and as walk-ins, wor
   }
   await expect(kiosk.getByText("3 check-ins waiting to be sent")).toBeVisible();
   await expectAccessible(kiosk);
+  // A reload without network still starts: the service worker serves the app, today's
+  // list comes from the device, and the queue is still there (IndexedDB).
+  await kiosk.reload();
+  await expect(kiosk.getByRole("heading", { level: 1, name: "Check in" })).toBeVisible();
+  await expect(
+    kiosk.getByText("No connection: showing the list saved earlier today."),
+  ).toBeVisible();
+  await expect(kiosk.getByRole("radio", { name: /Poetry evening/ })).toBeVisible();
+  await expect(kiosk.getByText("3 check-ins waiting to be sent")).toBeVisible();
   expect(await checkedIn(admin.request, poetry)).toBe(before);
   await kioskContext.setOffline(false);
   await expect(kiosk.getByRole("status")).toHaveText("Online", { timeout: 20_000 });

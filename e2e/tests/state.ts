@@ -2,7 +2,11 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-export const statePath = fileURLToPath(new URL("../.state/server.json", import.meta.url));
+// One file per port: two runs on one machine (E2E_PORT=4391 beside the default 4317) must
+// not read each other's admin password.
+export const statePath = fileURLToPath(
+  new URL(`../.state/server-${process.env.E2E_PORT ?? "4317"}.json`, import.meta.url),
+);
 
 export interface E2EState {
   admin: { email: string; password: string };

@@ -152,10 +152,12 @@ describe.each(testDrivers(inject("databaseUrl")))("HTTP on $name", (driver) => {
     expect(asset.headers.get("content-type")).toContain("text/javascript");
     expect(await asset.text()).toContain('console.log("kiosk")');
     // The kiosk's service worker must be revalidated on every load, or a kiosk would keep
-    // an old app (and its precache list) for up to a day; its scope is /kiosk/ by path.
+    // an old app (and its precache list) for up to a day; it may control "/kiosk" itself.
     const worker = await app.request("/kiosk/sw.js");
     expect(worker.status).toBe(200);
     expect(worker.headers.get("cache-control")).toBe("no-cache");
+    expect(worker.headers.get("service-worker-allowed")).toBe("/kiosk");
+    expect(asset.headers.get("service-worker-allowed")).toBeNull();
     expect(worker.headers.get("content-type")).toContain("text/javascript");
     expect((await app.request("/kiosk/missing-sw.js")).status).toBe(404);
     expect((await app.request("/assets/missing-999.js")).status).toBe(404);

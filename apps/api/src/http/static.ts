@@ -26,13 +26,22 @@ export interface SpaMount {
   dir: string;
 }
 
-function send(c: Context, file: string, immutable: boolean): Response {
+/** An app's service worker, registered by the app itself (the kiosk's offline shell). */
+const SERVICE_WORKER = "sw.js";
+
+function send(
+  c: Context,
+  file: string,
+  immutable: boolean,
+  extra: Record<string, string> = {},
+): Response {
   const type = TYPES[extname(file)] ?? "application/octet-stream";
   return c.body(readFileSync(file), 200, {
+    ...extra,
     "content-type": type,
     // Vite names every file under assets/ by its content hash, so it can be cached forever.
     // Everything else is revalidated on each load: index.html, and the kiosk's service
-    // worker (/kiosk/sw.js, scope /kiosk/ by its path), so a new build reaches every kiosk.
+    // worker (/kiosk/sw.js), so a new build reaches every kiosk.
     "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
   });
 }
@@ -66,7 +75,11 @@ export function mountSpas(app: Hono<any>, mounts: SpaMount[]): void {
         existsSync(file) &&
         statSync(file).isFile()
       ) {
-        return send(c, file, rel.startsWith("assets/"));
+        // The router's start page is "/kiosk" (no slash), outside the default scope of
+        // /kiosk/sw.js ("/kiosk/"): the worker may claim the whole prefix.
+        const scope =
+          rel === SERVICE_WORKER ? { "service-worker-allowed": mount.prefix || "/" } : undefined;
+        return send(c, file, rel.startsWith("assets/"), scope);
       }
       // A missing asset is a 404, not the index page (a stale client would parse HTML as JS).
       if (rel.startsWith("assets/") || (extname(rel) !== "" && extname(rel) !== ".html")) {
