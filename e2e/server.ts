@@ -16,6 +16,8 @@ const env = loadEnv({
   PUBLIC_URL: `http://127.0.0.1:${port}`,
   LOG_LEVEL: "warn",
   ASSOCIATION_TIMEZONE: "Asia/Shanghai",
+  // Every journey signs people up from 127.0.0.1; the limit itself is tested in the API suite.
+  AUTH_ATTEMPTS_PER_MINUTE: "500",
   // The e2e suite always runs on the embedded database (the unit suites cover PostgreSQL).
   DATABASE_URL: "",
   // Book details come from the API tests' recorded Open Library answers, never the network.

@@ -35,6 +35,11 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).default("Readers <no-reply@readers.local>"),
     /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
     TRUST_PROXY: z.stringbool().default(false),
+    /**
+     * Sign-in, sign-up and reset attempts per minute per address (reset requests get half).
+     * Raise it where many people share one address (a library network behind one NAT).
+     */
+    AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     /** The association's time zone: "today", dates in e-mails and reports use it. */
     ASSOCIATION_TIMEZONE: z

@@ -98,6 +98,7 @@ export async function startServer(
       publicUrl: env.PUBLIC_URL,
       logger,
       onOutboxQueued: () => worker.kick(),
+      signInPerMinute: env.AUTH_ATTEMPTS_PER_MINUTE,
     });
     const live = await createLiveBus(handle, {
       onError: (error) => logger.warn("live bus", { error: String(error) }),
