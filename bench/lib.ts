@@ -23,7 +23,8 @@ export interface Outcome {
 /** Starts an API instance in a process of its own (bench/serve.ts), so instances share no event loop. */
 export async function spawnInstance(overrides: Record<string, string>): Promise<Instance> {
   const child = fork(fileURLToPath(new URL("./serve.ts", import.meta.url)), [], {
-    execArgv: ["--import", "tsx"],
+    // BENCH_INSTANCE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the instance.
+    execArgv: ["--import", "tsx", ...(process.env.BENCH_INSTANCE_NODE_ARGS?.split(" ") ?? [])],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const url = await new Promise<string>((resolve, reject) => {

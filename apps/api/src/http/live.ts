@@ -49,6 +49,8 @@ async function runStream(
   stream: SSEStreamingApi,
   options: {
     bus: LiveBus;
+    /** Exact occupancy, refreshed by this instance after changes (see exactOccupancyFeed). */
+    feed: OccupancyFeed;
     pingMs: number;
     snapshot: () => Promise<Occupancy[]>;
     accept: (event: Extract<LiveEvent, { type: "occupancy" }>) => boolean;
@@ -71,11 +73,14 @@ async function runStream(
   const sendSnapshot = async () => {
     for (const o of await options.snapshot()) push("occupancy", o);
   };
-  const unsubscribe = options.bus.subscribe((event) => {
-    if (event.type === "occupancy" && options.accept(event)) {
+  const unfeed = options.feed.subscribe((event) => {
+    if (options.accept(event)) {
       const { type: _t, locationId: _l, ...occupancy } = event;
       push("occupancy", occupancy);
-    } else if (event.type === "resync") {
+    }
+  });
+  const unsubscribe = options.bus.subscribe((event) => {
+    if (event.type === "resync") {
       void sendSnapshot().catch(() => {});
     } else if (event.type === "closing") {
       closed = true;
@@ -116,7 +121,64 @@ async function runStream(
     }
   } finally {
     unsubscribe();
+    unfeed();
   }
+}
+
+type OccupancyEvent = Extract<LiveEvent, { type: "occupancy" }>;
+interface OccupancyFeed {
+  subscribe(listener: (event: OccupancyEvent) => void): () => void;
+}
+
+/** How long after a change the exact counts are read (changes meanwhile share the read). */
+const REFRESH_DELAY_MS = 100;
+
+/**
+ * Exact occupancy for this instance's streams. A change anywhere (the bus says which
+ * activity) schedules one count of that activity's seats a moment later; every change in
+ * between shares it. So a burst of check-ins costs a few counts a second per activity
+ * however many kiosks and rosters watch, and what they show converges on the database's
+ * figure — not on whichever unlocked check-in's estimate arrived last.
+ */
+function exactOccupancyFeed(db: Database, bus: LiveBus, logger: Logger): OccupancyFeed {
+  const listeners = new Set<(event: OccupancyEvent) => void>();
+  const scheduled = new Map<string, { locationId: string; again: boolean }>();
+  const refresh = async (activityId: string) => {
+    const entry = scheduled.get(activityId)!;
+    try {
+      const row = await getActivity(db, activityId);
+      if (row) {
+        const o = occupancyOf(row, await seatTally(db, activityId), new Date());
+        for (const listener of listeners) {
+          listener({ type: "occupancy", locationId: row.locationId, ...o });
+        }
+      }
+    } catch (error) {
+      logger.warn("occupancy refresh failed", { activityId, error: String(error) });
+    }
+    if (entry.again) {
+      entry.again = false;
+      setTimeout(() => void refresh(activityId), REFRESH_DELAY_MS).unref?.();
+    } else {
+      scheduled.delete(activityId);
+    }
+  };
+  bus.subscribe((event) => {
+    if (event.type !== "occupancy" || listeners.size === 0) return;
+    const entry = scheduled.get(event.activityId);
+    if (entry) {
+      entry.again = true;
+      return;
+    }
+    scheduled.set(event.activityId, { locationId: event.locationId, again: false });
+    setTimeout(() => void refresh(event.activityId), REFRESH_DELAY_MS).unref?.();
+  });
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 const sseHeaders = (c: Context) => {
@@ -132,6 +194,7 @@ export function mountLiveEvents(
 ): void {
   const { db, bus, services, logger } = options;
   const pingMs = options.pingMs ?? LIVE_PING_MS;
+  const feed = exactOccupancyFeed(db, bus, logger);
   // Revocation on any instance drops the cached token here too.
   bus.subscribe((event) => {
     if (event.type === "kioskRevoked") forgetKioskDevice(db, event.deviceId);
@@ -147,6 +210,7 @@ export function mountLiveEvents(
       (stream) =>
         runStream(stream, {
           bus,
+          feed,
           pingMs,
           snapshot: async () => {
             const { occupancy } = await occupancyAtLocation(
@@ -180,6 +244,7 @@ export function mountLiveEvents(
       (stream) =>
         runStream(stream, {
           bus,
+          feed,
           pingMs,
           snapshot: async () => {
             const row = await getActivity(db, id);

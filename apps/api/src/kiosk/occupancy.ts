@@ -6,7 +6,9 @@ import {
   type Database,
   type LiveEvent,
   publishLive,
+  type SeatTally,
   seatTallies,
+  seatTally,
   type Tx,
 } from "@readers/db";
 import { walkInSeats, zonedDayBounds } from "@readers/domain";
@@ -63,4 +65,36 @@ export async function announceOccupancy(
   occupancy: KioskOccupancy,
 ): Promise<void> {
   await publishLive(tx, occupancyEvent(row, occupancy));
+}
+
+/**
+ * Seat counts of an activity as this instance last read them, at most `maxAgeMs` old. The
+ * unlocked check-in path answers "12 / 40" from here instead of counting the registrations
+ * on every arrival (a burst of 50 kiosks would count the same rows hundreds of times a
+ * second); the live streams then refresh the exact figure (see http/live.ts). One read at a
+ * time per activity: concurrent callers share it.
+ */
+const recent = new WeakMap<Database, Map<string, { at: number; counts: Promise<SeatTally> }>>();
+
+export function recentSeatCounts(
+  db: Database,
+  activityId: string,
+  now: number = Date.now(),
+  maxAgeMs = 250,
+): Promise<SeatTally> {
+  let cache = recent.get(db);
+  if (!cache) {
+    cache = new Map();
+    recent.set(db, cache);
+  }
+  const hit = cache.get(activityId);
+  if (hit && now - hit.at < maxAgeMs) return hit.counts;
+  if (cache.size > 1_000) cache.clear();
+  const counts = seatTally(db, activityId);
+  const entry = { at: now, counts };
+  cache.set(activityId, entry);
+  counts.catch(() => {
+    if (cache.get(activityId) === entry) cache.delete(activityId);
+  });
+  return counts;
 }

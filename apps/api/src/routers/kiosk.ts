@@ -88,6 +88,7 @@ import {
   occupancyAtLocation,
   occupancyEvent,
   occupancyOf,
+  recentSeatCounts,
 } from "../kiosk/occupancy.ts";
 import { cardHmac, qrSvg, verifyCardPayload } from "../members/card.ts";
 import { facts } from "../members/views.ts";
@@ -369,7 +370,7 @@ async function fastCheckIn(
     registration,
     previousCheckIn: null,
     // Unused for these answers (checkInNeedsSeatCounts said so).
-    counts: facts.counts,
+    counts: { checkedInSeats: 0, heldSeats: 0 },
     partySize: input.partySize,
     now,
     occurredAt: arrivedAt,
@@ -377,11 +378,14 @@ async function fastCheckIn(
   if (!decision.ok) return null;
   const d = decision.value;
   const seats = d.outcome === "CHECKED_IN" ? d.seats : 0;
+  // For display: this instance's recent count plus this party. The live streams send the
+  // exact figure a moment later.
+  const recentCounts = await recentSeatCounts(ctx.db, row.id);
   const occupancy = occupancyOf(
     row,
     {
-      checkedInSeats: facts.counts.checkedInSeats + seats,
-      heldSeats: facts.counts.heldSeats - seats,
+      checkedInSeats: recentCounts.checkedInSeats + seats,
+      heldSeats: Math.max(0, recentCounts.heldSeats - seats),
     },
     now,
   );

@@ -130,13 +130,6 @@ function prepareCheckInFacts(db: Database) {
       activity: a,
       replayKind: kr.kind,
       replayResult: kr.result,
-      // The activity's seat counts at this read (not locked: an approximation for display).
-      checkedInSeats: sql<number>`(select coalesce(sum(coalesce(x.checked_in_seats, x.party_size)), 0)::int
-        from registration x where x.activity_id = ${sql.placeholder("activityId")}
-        and x.status <> 'cancelled' and x.checked_in_at is not null)`,
-      heldSeats: sql<number>`(select coalesce(sum(x.party_size), 0)::int
-        from registration x where x.activity_id = ${sql.placeholder("activityId")}
-        and x.status = 'confirmed' and x.checked_in_at is null)`,
     })
     .from(member)
     .leftJoin(membership, isCurrentMembershipOf(member.id))
@@ -170,8 +163,6 @@ export interface CheckInFacts extends MemberWithMembership {
   activity: ActivityRow | null;
   /** The stored answer (and its request kind), when this device already sent this client id. */
   replay: { kind: string; result: unknown } | null;
-  /** Seat counts read with the rest, unlocked: fine to show, not to decide a walk-in on. */
-  counts: { checkedInSeats: number; heldSeats: number };
 }
 
 /**
@@ -196,7 +187,6 @@ export async function checkInFacts(
     registration: row.registration,
     activity: row.activity,
     replay: row.replayKind ? { kind: row.replayKind, result: row.replayResult } : null,
-    counts: { checkedInSeats: Number(row.checkedInSeats), heldSeats: Number(row.heldSeats) },
   };
 }
 
