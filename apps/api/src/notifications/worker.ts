@@ -33,6 +33,14 @@ const LEASE_MARGIN_MS = 90 * 1000;
  * with the requests, while e-mails still go one by one under the lease.
  */
 const BATCH = 25;
+/**
+ * After a commit that queued messages, the worker starts this much later: the messages of a
+ * burst (hundreds of registrations a second) are then claimed in full batches rather than
+ * one by one, and delivery waits a moment instead of competing with the burst itself.
+ */
+const KICK_DELAY_MS = 1_000;
+/** Between full batches the worker pauses, so requests arriving meanwhile go first. */
+const PAUSE_BETWEEN_BATCHES_MS = 50;
 
 export interface OutboxWorkerOptions {
   db: Database;
@@ -95,6 +103,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         leaseMs: LEASE_MS,
       });
       if (claimed.length === 0) return handled;
+      if (handled > 0) await new Promise((r) => setTimeout(r, PAUSE_BETWEEN_BATCHES_MS));
       // In-app messages all at once (one transaction); e-mails one by one below.
       const inApp = claimed.filter((row) => row.channel === "in_app");
       if (inApp.length > 0) {
@@ -165,7 +174,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       schedule(0);
     },
     kick() {
-      schedule(10);
+      schedule(KICK_DELAY_MS);
     },
     async stop() {
       stopped = true;
