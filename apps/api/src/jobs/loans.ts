@@ -3,12 +3,7 @@
 // a second instance finds the loan already expired and moves on; the queue then advances),
 // and due-date reminders written with outbox dedupe keys (one per loan, kind and due date).
 import { type Database, getCopy, loansPastWait, onLoanDueOn } from "@readers/db";
-import {
-  addDays,
-  DEFAULT_LOAN_REMINDER_OFFSETS,
-  LOAN_REMINDER_KINDS,
-  loanReminderDue,
-} from "@readers/domain";
+import { loanReminderDue, loanReminderDueDates } from "@readers/domain";
 import { lendingSettings, moveLoan } from "../books/lending.ts";
 import { notifyLoan } from "../books/notify.ts";
 import { todayIn } from "../members/views.ts";
@@ -50,11 +45,9 @@ export async function runLoanReminders(
   now: Date,
 ): Promise<number> {
   const today = todayIn(now, services.timezone);
-  // The due dates whose reminder falls on today: 3 days ahead, today, 7 days ago.
-  const dates = LOAN_REMINDER_KINDS.map((kind) =>
-    addDays(today, -DEFAULT_LOAN_REMINDER_OFFSETS[kind]),
-  );
-  const loans = await onLoanDueOn(db, dates);
+  // The due dates whose reminder may be due today: 3 days ahead, today, 7 days ago, and
+  // up to two days late for a day the job did not run.
+  const loans = await onLoanDueOn(db, loanReminderDueDates(today));
   let queued = 0;
   for (const { loan } of loans) {
     const kind = loanReminderDue(loan, today);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { addDays } from "../shared/calendar.js";
 import { daysOverdue, isOverdue, loanDueDate, loanPeriodDays } from "./due-date.js";
-import { loanReminderDue, loanReminderSchedule } from "./reminders.js";
+import { loanReminderDue, loanReminderDueDates, loanReminderSchedule } from "./reminders.js";
 import { meetsTrust, trustScore } from "./trust.js";
 
 describe("due dates", () => {
@@ -36,13 +37,35 @@ describe("reminders: 3 days before, on the day, 7 days after", () => {
   });
 
   it.each([
+    ["2025-03-16", null],
     ["2025-03-17", "loan_due_soon"],
+    // A missed day catches up (the outbox's dedupe key stops a second copy)…
+    ["2025-03-18", "loan_due_soon"],
+    ["2025-03-19", "loan_due_soon"],
     ["2025-03-20", "loan_due_today"],
+    ["2025-03-22", "loan_due_today"],
+    // …but at most two days late, and never an earlier kind once a later one has come.
+    ["2025-03-23", null],
     ["2025-03-27", "loan_overdue"],
-    ["2025-03-18", null],
-    ["2025-03-28", null],
+    ["2025-03-29", "loan_overdue"],
+    ["2025-03-30", null],
   ])("on %s → %s", (today, kind) => {
     expect(loanReminderDue({ state: "on_loan", dueDate: "2025-03-20" }, today)).toBe(kind);
+  });
+
+  it("asks the job for every due date whose reminder may be due today", () => {
+    const dates = loanReminderDueDates("2025-03-29");
+    for (const due of ["2025-03-20", "2025-03-22", "2025-04-01", "2025-03-29", "2025-03-31"]) {
+      expect(dates).toContain(due);
+    }
+    expect(dates).toHaveLength(9);
+    // Every loan the rule would remind today is among them.
+    for (let d = 0; d < 40; d++) {
+      const due = addDays("2025-03-10", d);
+      if (loanReminderDue({ state: "on_loan", dueDate: due }, "2025-03-29")) {
+        expect(dates).toContain(due);
+      }
+    }
   });
 
   it("nothing for loans not on loan", () => {

@@ -25,8 +25,17 @@ export function loanReminderSchedule(
 }
 
 /**
- * The reminder due `today` for a loan, if any (only loans still on loan get one). Run
- * daily; the outbox's unique key (loan, kind) keeps a re-run from sending twice.
+ * How many days late a reminder may still go out: a server down on the day (or a job that
+ * failed) catches up the next time it runs, but a "due soon" never arrives after the due
+ * date — only the latest reminder whose day has come is sent.
+ */
+export const LOAN_REMINDER_CATCH_UP_DAYS = 2;
+
+/**
+ * The reminder due `today` for a loan, if any (only loans still on loan get one): the
+ * latest one whose day has come, at most {@link LOAN_REMINDER_CATCH_UP_DAYS} late. Run
+ * daily or more often; the outbox's dedupe key (loan, kind, due date) keeps re-runs from
+ * sending twice.
  */
 export function loanReminderDue(
   loan: { readonly state: LoanState; readonly dueDate: CalendarDate | null },
@@ -34,6 +43,21 @@ export function loanReminderDue(
   offsets: Readonly<Record<LoanReminderKind, number>> = DEFAULT_LOAN_REMINDER_OFFSETS,
 ): LoanReminderKind | null {
   if (loan.state !== "on_loan" || loan.dueDate === null) return null;
-  const due = loan.dueDate;
-  return loanReminderSchedule(due, offsets).find((r) => r.date === today)?.kind ?? null;
+  const latest = loanReminderSchedule(loan.dueDate, offsets)
+    .filter((r) => r.date <= today)
+    .at(-1);
+  if (!latest || latest.date < addDays(today, -LOAN_REMINDER_CATCH_UP_DAYS)) return null;
+  return latest.kind;
+}
+
+/** Due dates of loans that may have a reminder due `today` (for the job's query). */
+export function loanReminderDueDates(
+  today: CalendarDate,
+  offsets: Readonly<Record<LoanReminderKind, number>> = DEFAULT_LOAN_REMINDER_OFFSETS,
+): CalendarDate[] {
+  return LOAN_REMINDER_KINDS.flatMap((kind) =>
+    Array.from({ length: LOAN_REMINDER_CATCH_UP_DAYS + 1 }, (_, late) =>
+      addDays(today, -offsets[kind] - late),
+    ),
+  );
 }
