@@ -13,7 +13,9 @@ describe("loadEnv", () => {
       AUTH_ATTEMPTS_PER_MINUTE: 10,
     });
     expect(loadEnv({ AUTH_ATTEMPTS_PER_MINUTE: "60" }, {}).AUTH_ATTEMPTS_PER_MINUTE).toBe(60);
-    expect(() => loadEnv({ AUTH_ATTEMPTS_PER_MINUTE: "0" }, {})).toThrow(/AUTH_ATTEMPTS_PER_MINUTE/);
+    expect(() => loadEnv({ AUTH_ATTEMPTS_PER_MINUTE: "0" }, {})).toThrow(
+      /AUTH_ATTEMPTS_PER_MINUTE/,
+    );
     expect(env.PUBLIC_URL).toBe("http://localhost:3000");
     expect(env.DATABASE_URL).toBeUndefined();
   });

@@ -189,7 +189,8 @@ export async function seedDemoActivities(
   const corner = await create({
     kind: "reading_club",
     title: "阅读角 · Reading corner drop-in",
-    summary: "Bring a book, take a seat, read with others. Booked seats are kept until 15 minutes in.",
+    summary:
+      "Bring a book, take a seat, read with others. Booked seats are kept until 15 minutes in.",
     description: "Tea and quiet from morning to night. Check in at the kiosk by the entrance.",
     locationId: "central",
     day: 0,
