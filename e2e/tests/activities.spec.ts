@@ -107,8 +107,11 @@ test("a 2-seat activity fills, waitlists, promotes on cancellation, and takes a 
   await expect(ben.page.getByText("Your registration has been cancelled.")).toBeVisible();
   await cy.page.reload();
   await expect(cy.page.getByText("You are registered.", { exact: true })).toBeVisible();
-  await cy.page.goto("/notifications");
-  await expect(cy.page.getByText("A seat is yours")).toBeVisible();
+  // Delivered by the outbox worker a moment after the cancellation committed.
+  await expect(async () => {
+    await cy.page.goto("/notifications");
+    await expect(cy.page.getByText("A seat is yours")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 
   // A guest registers for the public activity and cancels through the manage link. Public
   // pages render for an anonymous visitor without a single script error.

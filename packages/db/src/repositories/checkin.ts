@@ -1,9 +1,12 @@
 // What kiosk check-in reads: a member with their current membership (by number or id),
 // today's activities at a location with their check-in counts, and the names a kiosk's
 // name search may match (people registered for the activity, nobody else).
+
+import type { PGlite } from "@electric-sql/pglite";
 import { and, asc, eq, gt, inArray, lt, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { type Database, queryRows, type Tx } from "../client.ts";
+import pg from "pg";
+import type { Database, Tx } from "../client.ts";
 import { LIVE_CHANNEL, type LiveEvent } from "../live.ts";
 import {
   activity,
@@ -200,6 +203,41 @@ export async function checkInFacts(
  * round trip for all three). A client id already stored
  * fails the statement with a unique violation (the caller replays the stored answer).
  */
+/** The statement of `checkInConfirmedRegistration`; prepared once per connection. */
+const CHECK_IN_CONFIRMED_SQL = `with upd as (
+    update registration
+    set checked_in_at = $1::timestamptz, checked_in_seats = party_size, updated_at = $2::timestamptz
+    where id = $3 and status = 'confirmed' and checked_in_at is null and party_size = $4::int
+      -- Still published at this kiosk's location (not cancelled or moved meanwhile).
+      and exists (select 1 from activity a where a.id = $5
+        and a.status = 'published' and a.location_id = $6)
+    returning id
+  ), req as (
+    insert into kiosk_request (device_id, client_id, kind, subject_id, result, created_at)
+    select $7, $8, 'checkIn', $5, $9::jsonb, $2::timestamptz from upd
+    returning 1
+  )
+  select n::int as done,
+    case when n = 1 and $10::text is not null then pg_notify($11, $10::text) end as announced
+  from (select count(*) as n from req) c`;
+
+/**
+ * Runs a hot statement as a named prepared statement on PostgreSQL (parsed and planned once
+ * per connection, not on every call); PGlite runs it as it is.
+ */
+async function runPrepared<T>(
+  db: Database,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const client = (db as unknown as { $client: unknown }).$client;
+  if (client instanceof pg.Pool) {
+    return (await client.query({ name, text, values })).rows as T[];
+  }
+  return (await (client as PGlite).query<T>(text, values)).rows;
+}
+
 export async function checkInConfirmedRegistration(
   db: Database,
   input: {
@@ -217,30 +255,25 @@ export async function checkInConfirmedRegistration(
     announce?: LiveEvent;
   },
 ): Promise<boolean> {
-  const rows = await queryRows<{ done: number | string }>(
+  const announce = input.announce ? JSON.stringify(input.announce) : null;
+  const params = [
+    input.checkedInAt.toISOString(),
+    input.now.toISOString(),
+    input.registrationId,
+    input.partySize,
+    input.activityId,
+    input.locationId,
+    input.deviceId,
+    input.clientId,
+    JSON.stringify(input.result),
+    announce,
+    LIVE_CHANNEL,
+  ];
+  const rows = await runPrepared<{ done: number | string }>(
     db,
-    sql`with upd as (
-          update ${registration}
-          set checked_in_at = ${input.checkedInAt}, checked_in_seats = party_size,
-              updated_at = ${input.now}
-          where id = ${input.registrationId} and status = 'confirmed'
-            and checked_in_at is null and party_size = ${input.partySize}
-            -- Still published at this kiosk's location (not cancelled or moved meanwhile).
-            and exists (select 1 from ${activity} a where a.id = ${input.activityId}
-              and a.status = 'published' and a.location_id = ${input.locationId})
-          returning id
-        ), req as (
-          insert into ${kioskRequest} (device_id, client_id, kind, subject_id, result, created_at)
-          select ${input.deviceId}, ${input.clientId}, 'checkIn', ${input.activityId},
-                 ${JSON.stringify(input.result)}::jsonb, ${input.now}
-          from upd
-          returning 1
-        )
-        select n::int as done,
-          case when n = 1 and ${input.announce ? JSON.stringify(input.announce) : null}::text is not null
-            then pg_notify(${LIVE_CHANNEL}, ${input.announce ? JSON.stringify(input.announce) : null}::text)
-          end as announced
-        from (select count(*) as n from req) c`,
+    "readers_check_in_confirmed",
+    CHECK_IN_CONFIRMED_SQL,
+    params,
   );
   return Number(rows[0]?.done) === 1;
 }
