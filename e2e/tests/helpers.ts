@@ -1,6 +1,13 @@
 // Shared steps of the e2e journeys: accessibility scans, accounts, tRPC calls as a person.
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Page,
+  test,
+} from "@playwright/test";
 
 export const PASSWORD = "a long enough passphrase";
 
@@ -45,4 +52,40 @@ export async function mutate(request: APIRequestContext, path: string, input: un
     headers: { "content-type": "application/json" },
   });
   return { status: res.status(), body: await res.json() };
+}
+
+/** A tRPC query as a non-TypeScript client sends it. */
+export async function query(request: APIRequestContext, path: string, input?: unknown) {
+  const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const res = await request.get(`/trpc/${path}${search}`);
+  expect(res.status(), `${path} answered ${res.status()}`).toBe(200);
+  return (await res.json()).result.data;
+}
+
+export async function ok(request: APIRequestContext, path: string, input: unknown) {
+  const res = await mutate(request, path, input);
+  expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(200);
+  return res.body.result.data;
+}
+
+/** A signed-up person with an active membership (the tier needs no approval). */
+export async function activeMember(
+  browser: Browser,
+  tierId: string,
+  firstName: string,
+  lastName: string,
+  email: string,
+): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  const res = await context.request.post("/api/auth/sign-up/email", {
+    data: { name: `${firstName} ${lastName}`, email, password: PASSWORD },
+    headers: { origin: new URL(test.info().project.use.baseURL!).origin },
+  });
+  expect(res.status()).toBe(200);
+  const applied = await ok(context.request, "memberships.apply", {
+    tierId,
+    profile: { firstName, lastName },
+  });
+  expect(applied.status).toBe("active");
+  return context;
 }

@@ -6,57 +6,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  chromium,
-  expect,
-  type Page,
-  test,
-} from "@playwright/test";
+import { type APIRequestContext, chromium, expect, type Page, test } from "@playwright/test";
 import QRCode from "qrcode";
-import { expectAccessible, mutate, PASSWORD, signIn } from "./helpers.ts";
+import { activeMember, expectAccessible, ok, query, signIn } from "./helpers.ts";
 import { readState } from "./state.ts";
 
 // The e2e project has no DOM types; these run in the page, where the storage exists.
 declare const localStorage: { getItem(key: string): string | null };
-
-/** A tRPC query as a non-TypeScript client sends it. */
-async function query(request: APIRequestContext, path: string, input?: unknown) {
-  const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const res = await request.get(`/trpc/${path}${search}`);
-  expect(res.status(), `${path} answered ${res.status()}`).toBe(200);
-  return (await res.json()).result.data;
-}
-
-async function ok(request: APIRequestContext, path: string, input: unknown) {
-  const res = await mutate(request, path, input);
-  expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(200);
-  return res.body.result.data;
-}
-
-/** A signed-up person with an active membership (the tier needs no approval). */
-async function member(
-  browser: Browser,
-  tierId: string,
-  firstName: string,
-  lastName: string,
-  email: string,
-): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  const res = await context.request.post("/api/auth/sign-up/email", {
-    data: { name: `${firstName} ${lastName}`, email, password: PASSWORD },
-    headers: { origin: new URL(test.info().project.use.baseURL!).origin },
-  });
-  expect(res.status()).toBe(200);
-  const applied = await ok(context.request, "memberships.apply", {
-    tierId,
-    profile: { firstName, lastName },
-  });
-  expect(applied.status).toBe("active");
-  return context;
-}
 
 /**
  * A YUV4MPEG2 clip showing `text` as a QR code, for Chromium's fake camera: a few
@@ -114,7 +70,8 @@ test("a kiosk is paired, checks people in by number, camera and as walk-ins, wor
   await expect(admin.getByText("You are signed in as Administrator.")).toBeVisible();
 
   // Setup through the API: a location, a tier, members, and two activities whose check-in
-  // is open now (it opens 60 minutes before the start).
+  // is open now (it opens 60 minutes before the start). They start within minutes, so they
+  // are "today" in the association's time zone unless the run starts just before midnight.
   const location = await ok(admin.request, "locations.save", { name: "Kiosk Hall" });
   const tier = await ok(admin.request, "memberships.saveTier", {
     name: "Kiosk readers",
@@ -133,11 +90,11 @@ test("a kiosk is paired, checks people in by number, camera and as walk-ins, wor
     await ok(admin.request, "activities.publish", { id: created.id });
     return created.id as string;
   };
-  const poetry = await activity("Poetry evening", 30, 20);
-  const workshop = await activity("Small workshop", 40, 2);
+  const poetry = await activity("Poetry evening", 5, 20);
+  const workshop = await activity("Small workshop", 6, 2);
 
-  const rita = await member(browser, tier.id, "Rita", "Reader", "rita@example.org");
-  const cam = await member(browser, tier.id, "Cam", "Camera", "cam@example.org");
+  const rita = await activeMember(browser, tier.id, "Rita", "Reader", "rita@example.org");
+  const cam = await activeMember(browser, tier.id, "Cam", "Camera", "cam@example.org");
   for (const person of [rita, cam]) {
     await ok(person.request, "registrations.register", { activityId: poetry });
   }
