@@ -343,7 +343,7 @@ async function fastCheckIn(
   if (!facts) return null;
   if (facts.replay) return replayed(facts.replay.kind, facts.replay.result, "checkIn");
   const { activity: row, registration, member } = facts;
-  if (!row || !registration || member.erasedAt) return null;
+  if (!row || !registration || member.erased) return null;
   if (card) {
     const verified = await verifyCardPayload(
       card.qr,
@@ -363,7 +363,13 @@ async function fastCheckIn(
     kioskLocationId: ctx.actor.locationId,
     attendee: {
       kind: "member",
-      membershipStatus: statusOf(facts.current, arrivedAt, ctx.services.timezone),
+      membershipStatus: facts.current
+        ? membershipStatusOn(
+            facts.current.membership,
+            facts.current.tier,
+            dateInZone(arrivedAt, ctx.services.timezone),
+          )
+        : "cancelled",
       cardVersion: member.cardVersion,
       presentedCardVersion: card?.version ?? null,
     },

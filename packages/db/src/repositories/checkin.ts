@@ -3,6 +3,7 @@
 // name search may match (people registered for the activity, nobody else).
 
 import type { PGlite } from "@electric-sql/pglite";
+import type { MembershipFacts, Tier } from "@readers/domain";
 import { and, asc, eq, gt, inArray, lt, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import pg from "pg";
@@ -124,12 +125,27 @@ function prepareCheckInFacts(db: Database) {
   const r = alias(registration, "r");
   const kr = alias(kioskRequest, "kr");
   const a = alias(activity, "a");
+  // Only the columns the decision reads: this runs for every arrival at the door.
   return db
     .select({
-      member,
-      membership,
-      tier: membershipTier,
-      registration: r,
+      memberId: member.id,
+      firstName: member.firstName,
+      lastName: member.lastName,
+      cardVersion: member.cardVersion,
+      erased: sql<boolean>`${member.erasedAt} is not null`,
+      approvedAt: membership.approvedAt,
+      paidAt: membership.paidAt,
+      startDate: membership.startDate,
+      endDate: membership.endDate,
+      suspendedAt: membership.suspendedAt,
+      cancelledAt: membership.cancelledAt,
+      graceDays: membershipTier.graceDays,
+      requiresApproval: membershipTier.requiresApproval,
+      feeCents: membershipTier.feeCents,
+      registrationId: r.id,
+      registrationStatus: r.status,
+      partySize: r.partySize,
+      checkedInAt: r.checkedInAt,
       activity: a,
       replayKind: kr.kind,
       replayResult: kr.result,
@@ -159,10 +175,22 @@ function prepareCheckInFacts(db: Database) {
 
 const checkInFactsQueries = new WeakMap<Database, ReturnType<typeof prepareCheckInFacts>>();
 
-/** Everything a member's kiosk check-in reads, in one query. */
-export interface CheckInFacts extends MemberWithMembership {
+/** Everything a member's kiosk check-in reads, in one query (only what the decision needs). */
+export interface CheckInFacts {
+  member: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    cardVersion: number;
+    erased: boolean;
+  };
+  /** The current membership's facts and its tier's status settings; null without one. */
+  current: {
+    membership: MembershipFacts;
+    tier: Pick<Tier, "graceDays" | "requiresApproval" | "feeCents">;
+  } | null;
   /** The member's live registration for the activity. */
-  registration: RegistrationRow | null;
+  registration: Pick<RegistrationRow, "id" | "status" | "partySize" | "checkedInAt"> | null;
   activity: ActivityRow | null;
   /** The stored answer (and its request kind), when this device already sent this client id. */
   replay: { kind: string; result: unknown } | null;
@@ -185,9 +213,40 @@ export async function checkInFacts(
   const [row] = await query.execute(by);
   if (!row) return null;
   return {
-    member: row.member,
-    current: currentOf(row),
-    registration: row.registration,
+    member: {
+      id: row.memberId,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      cardVersion: row.cardVersion,
+      erased: row.erased,
+    },
+    current:
+      row.graceDays !== null && row.requiresApproval !== null && row.feeCents !== null
+        ? {
+            membership: {
+              approvedAt: row.approvedAt,
+              paidAt: row.paidAt,
+              startDate: row.startDate,
+              endDate: row.endDate,
+              suspendedAt: row.suspendedAt,
+              cancelledAt: row.cancelledAt,
+            },
+            tier: {
+              graceDays: row.graceDays,
+              requiresApproval: row.requiresApproval,
+              feeCents: row.feeCents,
+            },
+          }
+        : null,
+    registration:
+      row.registrationId !== null && row.registrationStatus !== null && row.partySize !== null
+        ? {
+            id: row.registrationId,
+            status: row.registrationStatus,
+            partySize: row.partySize,
+            checkedInAt: row.checkedInAt,
+          }
+        : null,
     activity: row.activity,
     replay: row.replayKind ? { kind: row.replayKind, result: row.replayResult } : null,
   };
