@@ -107,6 +107,8 @@ async function seed(db: Database) {
       pairedAt: now,
     })),
   );
+  // Fresh tables have no statistics yet; a live database has (autovacuum keeps them).
+  await db.execute(sql`analyze`);
   return { activityId, memberNumbers, tokens };
 }
 

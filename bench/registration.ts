@@ -62,6 +62,8 @@ async function seed(db: Database, secret: string) {
   await db
     .insert(activity)
     .values({ id: activityId, ...activityColumns(input), status: "published", publishedAt: now });
+  // Fresh tables have no statistics yet; a live database has (autovacuum keeps them).
+  await db.execute(sql`analyze`);
   return { activityId, cookies };
 }
 

@@ -97,6 +97,10 @@ export const membership = pgTable(
     // One current (not cancelled) membership per member: applying twice at once fails here.
     uniqueIndex("membership_current").on(t.memberId).where(sql`${t.cancelledAt} is null`),
     index("membership_end_date").on(t.endDate),
+    // A member's memberships, latest first: the "current membership" subquery of every
+    // registration and kiosk check-in reads it (the partial unique index above cannot serve a
+    // lookup that also considers cancelled memberships).
+    index("membership_by_member").on(t.memberId, t.appliedAt),
     index("membership_by_tier").on(t.tierId),
   ],
 );

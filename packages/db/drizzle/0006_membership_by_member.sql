@@ -1,0 +1,1 @@
+CREATE INDEX "membership_by_member" ON "membership" USING btree ("member_id","applied_at");
