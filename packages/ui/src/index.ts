@@ -1,5 +1,11 @@
 // @readers/ui: Solid pieces shared by the portal and the kiosk.
 
+export {
+  type BarcodeFormat,
+  type CameraScanOptions,
+  type CameraState,
+  createCameraScan,
+} from "./camera-scan.ts";
 export { ConfirmDialog, type ConfirmDialogProps } from "./confirm-dialog.tsx";
 export {
   type ConnectionOptions,

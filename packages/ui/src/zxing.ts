@@ -1,7 +1,7 @@
-// The camera's barcode reader, loaded only when the scan dialog opens (a dynamic import of
-// this module). Its WebAssembly file is bundled and served by the portal itself: by default
-// zxing-wasm fetches it from a CDN, which the content security policy forbids and a library's
-// network may block. (The kiosk does the same in its own copy; apps do not import each other.)
+// The camera's barcode reader, loaded only when a camera opens (camera-scan.ts imports this
+// module dynamically). Its WebAssembly file is bundled by each app's Vite build and served by
+// the app itself: by default zxing-wasm would fetch it from a CDN, which an offline kiosk
+// cannot reach and the content security policy forbids.
 import { prepareZXingModule, type ReaderOptions, readBarcodes } from "zxing-wasm/reader";
 import wasmUrl from "zxing-wasm/reader/zxing_reader.wasm?url";
 
