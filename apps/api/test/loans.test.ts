@@ -174,6 +174,21 @@ describe.each(testDrivers(inject("databaseUrl")))("loans on $name", (driver) => 
     await expect(loans(cy).leaveQueue({ copyId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("tells the queue when a copy is withdrawn: their places end with it", async () => {
+    const copyId = await addCopy(t, ann, { isbn: GATSBY });
+    await loans(bo).request({ copyId });
+    await loans(cy).joinQueue({ copyId });
+    await loans(dan, at(0.001)).joinQueue({ copyId });
+    await t.caller(ann, at(0.01)).books.withdrawCopy({ id: copyId });
+    expect((await loans(cy).mine()).queue).toEqual([]);
+    const told = (await outboxKinds(h.db)).filter((m) => m.kind === "queue_ended");
+    expect(new Set(told.map((m) => m.userId))).toEqual(new Set([cy.userId, dan.userId]));
+    // Bo's open request was declined rather than ended silently.
+    expect(
+      (await outboxKinds(h.db)).some((m) => m.kind === "loan_declined" && m.userId === bo.userId),
+    ).toBe(true);
+  });
+
   it("renews within the limits: not twice, not when queued, not when overdue", async () => {
     const { loanId, copyId } = await lentToBo(GATSBY, NOW);
     const due = addDays(today, 21);

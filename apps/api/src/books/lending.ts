@@ -51,7 +51,7 @@ import { TRPCError } from "@trpc/server";
 import { facts, todayIn } from "../members/views.ts";
 import type { Context } from "../trpc/context.ts";
 import { unwrap } from "../trpc/errors.ts";
-import { notifyLoan } from "./notify.ts";
+import { notifyLoan, notifyQueueEnded, type QueueEndReason } from "./notify.ts";
 
 export type LendingCtx = Pick<Context, "now" | "services">;
 
@@ -188,18 +188,12 @@ export async function moveLoan(
       labelCode: null,
       updatedAt: ctx.now,
     });
-    await deleteQueueEntries(
-      tx,
-      (await queueOf(tx, copy.id)).map((q) => q.id),
-    );
+    await endQueue(tx, ctx, copy, "given");
   }
   if (input.move === "report_lost") {
     // The book is gone: the copy leaves the catalogue, and its queue ends with it.
     current = await updateCopy(tx, copy.id, { withdrawnAt: ctx.now, updatedAt: ctx.now });
-    await deleteQueueEntries(
-      tx,
-      (await queueOf(tx, copy.id)).map((q) => q.id),
-    );
+    await endQueue(tx, ctx, copy, "lost");
   }
   if (effects.shelfLocationId && effects.shelfLocationId !== copy.shelfLocationId) {
     current = await updateCopy(tx, copy.id, {
@@ -210,6 +204,27 @@ export async function moveLoan(
   await notifyMove(tx, ctx, saved, current, input.move, role, input.note);
   if (effects.copyFreed) await advanceQueue(tx, ctx, current);
   return { loan: saved, copy: current };
+}
+
+/** Ends a copy's queue (the copy is withdrawn, lost or given away) and tells those queued. */
+export async function endQueue(
+  tx: Tx,
+  ctx: Pick<Context, "services">,
+  copy: CopyRow,
+  reason: QueueEndReason,
+): Promise<void> {
+  const queue = await queueOf(tx, copy.id);
+  await deleteQueueEntries(
+    tx,
+    queue.map((q) => q.id),
+  );
+  await notifyQueueEnded(
+    tx,
+    ctx,
+    copy,
+    queue.map((q) => q.memberId),
+    reason,
+  );
 }
 
 /** The member id behind a member actor, or null for an officer without a member record. */
@@ -268,6 +283,15 @@ export async function advanceQueue(tx: Tx, ctx: LendingCtx, copy: CopyRow): Prom
     settings: lendingSettings(),
   });
   await deleteQueueEntries(tx, plan.dropped);
+  // Nobody loses a queue place without being told why.
+  const dropped = new Set(plan.dropped);
+  await notifyQueueEnded(
+    tx,
+    ctx,
+    copy,
+    candidates.filter((c) => dropped.has(c.id)).map((c) => c.memberId),
+    copy.withdrawnAt ? "withdrawn" : "ineligible",
+  );
   if (plan.kind === "none") return;
   await deleteQueueEntries(tx, [plan.entryId]);
   const offer = plan.kind === "offer";

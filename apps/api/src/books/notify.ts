@@ -83,3 +83,36 @@ export async function notifyLoan(
     input.dedupeKey ? { dedupeKey: input.dedupeKey } : {},
   );
 }
+
+/** Why a queue place ended: the copy went (withdrawn, lost, given) or the member may not borrow now. */
+export type QueueEndReason = "withdrawn" | "lost" | "given" | "ineligible";
+
+/**
+ * Tells members queued for a copy that their place ended with it (withdrawn, lost, given
+ * away): without this they would wait for a book that is not coming back.
+ */
+export async function notifyQueueEnded(
+  tx: Tx,
+  ctx: Pick<Context, "services">,
+  copy: CopyRow,
+  memberIds: readonly string[],
+  reason: QueueEndReason,
+): Promise<number> {
+  if (memberIds.length === 0) return 0;
+  const book = await getBook(tx, copy.bookId);
+  let queued = 0;
+  for (const memberId of memberIds) {
+    queued += await enqueueNotification(
+      tx,
+      { kind: "queue_ended", copyId: copy.id, memberId },
+      {
+        copyId: copy.id,
+        bookId: copy.bookId,
+        title: book?.title ?? "",
+        reason,
+        url: `${ctx.services.publicUrl}/books/${encodeURIComponent(copy.bookId)}`,
+      },
+    );
+  }
+  return queued;
+}

@@ -167,6 +167,16 @@ const templates: Record<string, Record<MailLocale, Template>> = {
       text: `您好：\n\n《${str(p.title)}》已归还，您排在第一位。${p.state === "accepted" ? pickupLine(p, true) : "\n您的排队已转为向书主发出的借阅请求，请等待回复。\n"}${loanLink(p, true)}`,
     }),
   },
+  queue_ended: {
+    en: (p, a) => ({
+      subject: `${a}: ${str(p.title)} is no longer available`,
+      text: `Hello,\n\nyou were in the queue for a copy of ${str(p.title)}, but ${p.reason === "lost" ? "it was reported lost" : p.reason === "given" ? "it was given away" : p.reason === "ineligible" ? "when it came free you could not borrow (membership, an overdue book or your loan limit)" : "its owner withdrew it"}, so your place has ended. Other copies may be available:\n${str(p.url)}\n`,
+    }),
+    "zh-CN": (p, a) => ({
+      subject: `${a}：《${str(p.title)}》已无法借阅`,
+      text: `您好：\n\n您排队等候的《${str(p.title)}》${p.reason === "lost" ? "已报失" : p.reason === "given" ? "已赠出" : p.reason === "ineligible" ? "空出时您暂时无法借阅（会员资格、逾期未还或已达借阅上限）" : "已被书主撤回"}，您的排队已结束。也许还有其他副本可借：\n${str(p.url)}\n`,
+    }),
+  },
   registration_confirmed: {
     en: (p, a) => ({
       subject: `${a}: you are registered for ${str(p.seriesTitle) || str(p.title)}`,

@@ -10,7 +10,6 @@ import {
   copiesOfOwner,
   copiesOnShelf,
   currentMembership,
-  deleteQueueEntries,
   findBookByIsbn,
   getBook,
   getCopy,
@@ -23,7 +22,6 @@ import {
   type MemberRow,
   membersByIds,
   openLoanOfCopy,
-  queueOf,
   queuePlacesOf,
   searchBooks,
   toCopy,
@@ -48,7 +46,7 @@ import bwipjs from "bwip-js/node";
 import { z } from "zod";
 import { auditAction } from "../audit.ts";
 import { lookupWithCache } from "../books/isbn-lookup.ts";
-import { copyNotFound, moveLoan, shortName } from "../books/lending.ts";
+import { copyNotFound, endQueue, moveLoan, shortName } from "../books/lending.ts";
 import { bookView, type CopyViewContext, copyView } from "../books/views.ts";
 import { facts, todayIn } from "../members/views.ts";
 import type { Context } from "../trpc/context.ts";
@@ -376,10 +374,7 @@ export const booksRouter = {
             note: "withdrawn",
           });
         }
-        await deleteQueueEntries(
-          tx,
-          (await queueOf(tx, copy.id)).map((q) => q.id),
-        );
+        await endQueue(tx, ctx, copy, "withdrawn");
         if (copy.ownerMemberId === null) {
           await auditAction(tx, ctx, "book.withdrawCopy", "book_copy", copy.id);
         }

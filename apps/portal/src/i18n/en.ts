@@ -214,6 +214,10 @@ export const en = {
         title: "It is your turn for a book",
         body: "A book you queued for is free: see the loans page.",
       },
+      queue_ended: {
+        title: "A book you queued for is gone",
+        body: "The copy was withdrawn, lost or given away, or you could not borrow when it came free, so your place in its queue ended. Look for another copy.",
+      },
       loan_due_soon: {
         title: "A book is due back soon",
         body: "Bring it back or renew it on the loans page.",

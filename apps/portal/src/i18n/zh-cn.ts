@@ -214,6 +214,10 @@ export const zhCN: Catalog = {
         title: "轮到您借书了",
         body: "您排队等候的书已空出，请查看借阅页面。",
       },
+      queue_ended: {
+        title: "您排队的书已无法借阅",
+        body: "该副本已被撤回、报失或赠出，或空出时您暂时无法借阅，您的排队已结束。请寻找其他副本。",
+      },
       loan_due_soon: {
         title: "有一本书快到期了",
         body: "请归还，或在借阅页面续借。",

@@ -33,6 +33,7 @@ describe("who is notified", () => {
     [{ kind: "loan_overdue", loanId: "l", borrowerId: "b", ownerMemberId: "o" }, [m("b"), m("o")]],
     [{ kind: "loan_overdue", loanId: "l", borrowerId: "b", ownerMemberId: null }, [m("b")]],
     [{ kind: "queue_turn", copyId: "c", memberId: "q" }, [m("q")]],
+    [{ kind: "queue_ended", copyId: "c", memberId: "q" }, [m("q")]],
     [{ kind: "membership_expiring", memberId: "e", daysLeft: 7 }, [m("e")]],
     [
       { kind: "announcement_published", announcementId: "n", memberIds: ["x", "y"] },

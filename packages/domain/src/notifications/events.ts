@@ -47,7 +47,12 @@ export type NotificationEvent =
       readonly borrowerId: string;
       readonly ownerMemberId: string | null;
     }
-  | { readonly kind: "queue_turn"; readonly copyId: string; readonly memberId: string }
+  | {
+      /** A queue place ended with its copy (withdrawn, lost or given away). */
+      readonly kind: "queue_turn" | "queue_ended";
+      readonly copyId: string;
+      readonly memberId: string;
+    }
   | { readonly kind: "membership_approved"; readonly memberId: string }
   | { readonly kind: "membership_expiring"; readonly memberId: string; readonly daysLeft: number }
   | {
@@ -87,6 +92,7 @@ export function notificationRecipients(event: NotificationEvent): Recipient[] {
       if (event.ownerMemberId !== null) recipients.push(memberRecipient(event.ownerMemberId));
       break;
     case "queue_turn":
+    case "queue_ended":
     case "membership_approved":
     case "membership_expiring":
       recipients = [memberRecipient(event.memberId)];

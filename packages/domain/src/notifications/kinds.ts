@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   "loan_due_today",
   "loan_overdue",
   "queue_turn",
+  "queue_ended",
   "membership_approved",
   "membership_expiring",
   "announcement_published",
@@ -62,6 +63,7 @@ export const NOTIFICATION_POLICIES: Readonly<Record<NotificationKind, Notificati
   loan_due_today: member(),
   loan_overdue: member(),
   queue_turn: member(),
+  queue_ended: member(),
   membership_approved: member(),
   membership_expiring: member(),
   // Announcements are also on the portal's front page; no e-mail unless asked for.
