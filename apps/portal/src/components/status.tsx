@@ -1,6 +1,15 @@
 // Shared loading, error and notice blocks, so every page says the same thing the same way.
-import { type Component, type ParentComponent, Show } from "solid-js";
+import {
+  type Accessor,
+  type Component,
+  type JSX,
+  Match,
+  type ParentComponent,
+  Show,
+  Switch,
+} from "solid-js";
 import { useI18n } from "../i18n/index.ts";
+import { useFormat } from "../lib/format.ts";
 
 export const Loading: Component = () => {
   const { t } = useI18n();
@@ -34,3 +43,34 @@ export const SuccessNotice: ParentComponent = (props) => (
     {props.children}
   </div>
 );
+
+/**
+ * A loaded list in its four states: failed (with a retry), still loading, empty, or the
+ * list itself — the same words and roles on every page that lists things.
+ */
+export function ListStates<T>(props: {
+  items: { error: unknown; latest: readonly T[] | undefined };
+  /** The sentence before the error's own message. */
+  failed: string;
+  empty: string;
+  onRetry: () => void;
+  children: (list: Accessor<readonly T[]>) => JSX.Element;
+}): JSX.Element {
+  const fmt = useFormat();
+  return (
+    <Switch>
+      <Match when={props.items.error}>
+        <ErrorNotice onRetry={props.onRetry}>
+          {props.failed} {fmt.error(props.items.error)}
+        </ErrorNotice>
+      </Match>
+      <Match when={!props.items.latest}>
+        <Loading />
+      </Match>
+      <Match when={props.items.latest?.length === 0}>
+        <p class="empty">{props.empty}</p>
+      </Match>
+      <Match when={props.items.latest}>{(list) => props.children(list)}</Match>
+    </Switch>
+  );
+}

@@ -18,7 +18,7 @@ import { CopyButton } from "../../components/copy-button.tsx";
 import { Field, SelectField } from "../../components/field.tsx";
 import { Guard } from "../../components/guard.tsx";
 import { Page } from "../../components/page.tsx";
-import { ErrorNotice, Loading, SuccessNotice } from "../../components/status.tsx";
+import { ErrorNotice, ListStates, SuccessNotice } from "../../components/status.tsx";
 import { useI18n } from "../../i18n/index.ts";
 import { useFormat } from "../../lib/format.ts";
 import { relativeTime } from "../../lib/relative-time.ts";
@@ -286,45 +286,37 @@ const KiosksContent: Component = () => {
       </Switch>
       <section aria-labelledby="kiosk-list-heading">
         <h2 id="kiosk-list-heading">{t("admin.kiosks.listHeading")}</h2>
-        <Switch>
-          <Match when={devices.error}>
-            <ErrorNotice onRetry={() => void refetch()}>
-              {t("admin.kiosks.loadFailed")} {fmt.error(devices.error)}
-            </ErrorNotice>
-          </Match>
-          <Match when={!devices.latest}>
-            <Loading />
-          </Match>
-          <Match when={devices.latest?.length === 0}>
-            <p class="empty">{t("admin.kiosks.empty")}</p>
-          </Match>
-          <Match when={devices.latest}>
-            {(list) => (
-              <div class="table-wrap">
-                <table class="table">
-                  <caption class="visually-hidden">{t("admin.kiosks.caption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("admin.kiosks.name")}</th>
-                      <th scope="col">{t("admin.kiosks.location")}</th>
-                      <th scope="col">{t("admin.kiosks.stateHeading")}</th>
-                      <th scope="col">{t("admin.kiosks.pairedAt")}</th>
-                      <th scope="col">{t("admin.kiosks.lastSeen")}</th>
-                      <th scope="col">{t("admin.kiosks.actions")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list()}>
-                      {(device) => (
-                        <DeviceRow device={device} onRevoked={() => void revoked(device.name)} />
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </Match>
-        </Switch>
+        <ListStates
+          items={devices}
+          failed={t("admin.kiosks.loadFailed")}
+          empty={t("admin.kiosks.empty")}
+          onRetry={() => void refetch()}
+        >
+          {(list) => (
+            <div class="table-wrap">
+              <table class="table">
+                <caption class="visually-hidden">{t("admin.kiosks.caption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("admin.kiosks.name")}</th>
+                    <th scope="col">{t("admin.kiosks.location")}</th>
+                    <th scope="col">{t("admin.kiosks.stateHeading")}</th>
+                    <th scope="col">{t("admin.kiosks.pairedAt")}</th>
+                    <th scope="col">{t("admin.kiosks.lastSeen")}</th>
+                    <th scope="col">{t("admin.kiosks.actions")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={list()}>
+                    {(device) => (
+                      <DeviceRow device={device} onRevoked={() => void revoked(device.name)} />
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          )}
+        </ListStates>
       </section>
     </>
   );

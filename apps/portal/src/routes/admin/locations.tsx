@@ -1,11 +1,11 @@
 // Admins' library locations, where activities take place: the list, a form to add one
 // (the API makes its id from the name) and to rename it or change its address.
-import { type Component, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { type Component, createResource, createSignal, For, Show } from "solid-js";
 import { Field, TextAreaField } from "../../components/field.tsx";
 import { createFormState } from "../../components/form.ts";
 import { Guard } from "../../components/guard.tsx";
 import { Page } from "../../components/page.tsx";
-import { ErrorNotice, Loading, SuccessNotice } from "../../components/status.tsx";
+import { ErrorNotice, ListStates, SuccessNotice } from "../../components/status.tsx";
 import { useI18n } from "../../i18n/index.ts";
 import { useFormat } from "../../lib/format.ts";
 import { trpc } from "../../lib/trpc.ts";
@@ -108,7 +108,6 @@ const LocationForm: Component<{
 
 const LocationsContent: Component = () => {
   const { t } = useI18n();
-  const fmt = useFormat();
   const [locations, { refetch }] = createResource(() => trpc.locations.list.query());
   const [editing, setEditing] = createSignal<Location>();
   // A new form (fresh values) each time editing starts, ends or saves.
@@ -139,55 +138,47 @@ const LocationsContent: Component = () => {
           </SuccessNotice>
         )}
       </Show>
-      <Switch>
-        <Match when={locations.error}>
-          <ErrorNotice onRetry={() => void refetch()}>
-            {t("admin.locations.loadFailed")} {fmt.error(locations.error)}
-          </ErrorNotice>
-        </Match>
-        <Match when={!locations.latest}>
-          <Loading />
-        </Match>
-        <Match when={locations.latest?.length === 0}>
-          <p class="empty">{t("admin.locations.empty")}</p>
-        </Match>
-        <Match when={locations.latest}>
-          {(list) => (
-            <div class="table-wrap">
-              <table class="table">
-                <caption class="visually-hidden">{t("admin.locations.caption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("admin.locations.name")}</th>
-                    <th scope="col">{t("admin.locations.address")}</th>
-                    <th scope="col">{t("admin.locations.actions")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list()}>
-                    {(location) => (
-                      <tr>
-                        <th scope="row">{location.name}</th>
-                        <td>{location.address || t("admin.locations.noAddress")}</td>
-                        <td>
-                          <button
-                            type="button"
-                            class="button button--secondary button--small"
-                            aria-label={t("admin.locations.editNamed", { name: location.name })}
-                            onClick={() => edit(location)}
-                          >
-                            {t("admin.locations.edit")}
-                          </button>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          )}
-        </Match>
-      </Switch>
+      <ListStates
+        items={locations}
+        failed={t("admin.locations.loadFailed")}
+        empty={t("admin.locations.empty")}
+        onRetry={() => void refetch()}
+      >
+        {(list) => (
+          <div class="table-wrap">
+            <table class="table">
+              <caption class="visually-hidden">{t("admin.locations.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("admin.locations.name")}</th>
+                  <th scope="col">{t("admin.locations.address")}</th>
+                  <th scope="col">{t("admin.locations.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list()}>
+                  {(location) => (
+                    <tr>
+                      <th scope="row">{location.name}</th>
+                      <td>{location.address || t("admin.locations.noAddress")}</td>
+                      <td>
+                        <button
+                          type="button"
+                          class="button button--secondary button--small"
+                          aria-label={t("admin.locations.editNamed", { name: location.name })}
+                          onClick={() => edit(location)}
+                        >
+                          {t("admin.locations.edit")}
+                        </button>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListStates>
       <Show when={formKey()} keyed>
         {(_key: number) => (
           <LocationForm
