@@ -269,6 +269,27 @@ describe.each(testDrivers(inject("databaseUrl")))("accounts on $name", (driver) 
     expect(await who(again)).toBeNull();
   });
 
+  it("answers concurrent requests each as its own caller (their session reads share a query)", async () => {
+    const people = await Promise.all(["Ann Lee", "Bo Chen", "Cai Wu"].map((n) => t.person(n)));
+    const cookies = await Promise.all(people.map((p) => t.signIn(p.email)));
+    const revoked = await t.signIn(people[0]!.email);
+    const token = decodeURIComponent(revoked.split(/=(.*)/s)[1]!).split(".")[0]!;
+    await h.db.execute(sql`delete from session where token = ${token}`);
+    const who = async (c: string | undefined) =>
+      (await trpcGet(t.app, "me.get", undefined, c ? { cookie: c } : {})).body.result.data.account
+        ?.email ?? null;
+    // The same caller twice, others between, a revoked session and nobody, all at once.
+    const asked = [cookies[0], cookies[1], revoked, cookies[2], undefined, cookies[0]];
+    expect(await Promise.all(asked.map(who))).toEqual([
+      people[0]!.email,
+      people[1]!.email,
+      null,
+      people[2]!.email,
+      null,
+      people[0]!.email,
+    ]);
+  });
+
   it("rate-limits sign-in attempts per client address", async () => {
     const limited = buildHarness(h, { signInPerMinute: 3 });
     await limited.person("Ann");

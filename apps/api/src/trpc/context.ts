@@ -1,7 +1,12 @@
 // Request context: an inner part tests build directly (createContextInner) and an HTTP part
 // that resolves the caller from the session cookie or a kiosk's bearer token.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { type Database, session as sessionTable, user as userTable } from "@readers/db";
+import {
+  type Database,
+  lookupBatcher,
+  session as sessionTable,
+  user as userTable,
+} from "@readers/db";
 import { LOCALES, type Locale, USER_ROLES, type UserRole } from "@readers/domain";
 import { eq, sql } from "drizzle-orm";
 import type { Auth } from "../auth.ts";
@@ -93,25 +98,34 @@ export async function resolveActor(
   return userActor(session.user);
 }
 
-/** The session-and-user read, built and prepared once per database handle. */
-function prepareSessionByToken(db: Database) {
-  return db
+/**
+ * The session-and-user read, built and prepared once per database handle. Concurrent
+ * requests share one query (`lookupBatcher`: nothing cached, each answer read after it was
+ * asked), since every signed-in request asks it first.
+ */
+function sessionLookup(db: Database) {
+  const query = db
     .select({ session: sessionTable, user: userTable })
     .from(sessionTable)
     .innerJoin(userTable, eq(userTable.id, sessionTable.userId))
-    .where(eq(sessionTable.token, sql.placeholder("token")))
-    .prepare("readers_session_by_token");
+    .where(sql`${sessionTable.token} = any(${sql.placeholder("tokens")})`)
+    .prepare("readers_sessions_by_tokens");
+  return lookupBatcher(async (tokens: readonly string[]) => {
+    const rows = await query.execute({ tokens: [...new Set(tokens)] });
+    const byToken = new Map(rows.map((row) => [row.session.token, row]));
+    return tokens.map((token) => byToken.get(token) ?? null);
+  });
 }
 
-const sessionQueries = new WeakMap<Database, ReturnType<typeof prepareSessionByToken>>();
+const sessionLookups = new WeakMap<Database, ReturnType<typeof sessionLookup>>();
 
 function sessionByToken(db: Database) {
-  let query = sessionQueries.get(db);
-  if (!query) {
-    query = prepareSessionByToken(db);
-    sessionQueries.set(db, query);
+  let lookup = sessionLookups.get(db);
+  if (!lookup) {
+    lookup = sessionLookup(db);
+    sessionLookups.set(db, lookup);
   }
-  return query;
+  return lookup;
 }
 
 interface SessionSettings {
@@ -206,7 +220,7 @@ async function sessionFastPath(
   const expected = createHmac("sha256", settings.secret).update(token).digest();
   const given = Buffer.from(signature, "base64");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  const [row] = await sessionByToken(db).execute({ token });
+  const row = await sessionByToken(db)(token);
   if (!row) return undefined;
   const now = Date.now();
   const expiresAt = row.session.expiresAt.getTime();

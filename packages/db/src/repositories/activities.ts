@@ -25,6 +25,7 @@ import {
   sql,
 } from "drizzle-orm";
 import { type Database, queryRows, type Tx } from "../client.ts";
+import { lookupBatcher } from "../lookup-batcher.ts";
 import {
   activity,
   activitySeries,
@@ -191,8 +192,8 @@ export async function getActivityWithLocation(
   return rows[0] ?? null;
 }
 
-/** The query of `memberOfUser`, with the strike candidates since `since` when given. */
-function selectMemberOfUser(db: Db, userId: string | Placeholder, since?: Date | Placeholder) {
+/** The query of `memberOfUser` for some users, with the strike candidates since `since` when given. */
+function selectMembersOfUsers(db: Db, userIds: SQL | string, since?: Date | Placeholder) {
   return db
     .select({
       member,
@@ -213,20 +214,32 @@ function selectMemberOfUser(db: Db, userId: string | Placeholder, since?: Date |
     .from(member)
     .leftJoin(membership, isCurrentMembershipOf(member.id))
     .leftJoin(membershipTier, eq(membershipTier.id, membership.tierId))
-    .where(eq(member.userId, userId));
+    .where(typeof userIds === "string" ? eq(member.userId, userIds) : userIds);
 }
 
-/** With the strikes: asked on every registration, so built and prepared once per handle. */
-function prepareMemberOfUserWithStrikes(db: Database) {
-  return selectMemberOfUser(db, sql.placeholder("userId"), sql.placeholder("since")).prepare(
-    "readers_member_of_user_with_strikes",
-  );
+type MemberOfUserRow = Awaited<ReturnType<typeof selectMembersOfUsers>>[number];
+
+/**
+ * With the strikes, for many users at once (`= any`): asked on every registration, so
+ * built and prepared once per handle, and concurrent registrations share one query.
+ */
+function memberOfUserBatcher(db: Database) {
+  const query = selectMembersOfUsers(
+    db,
+    sql`${member.userId} = any(${sql.placeholder("userIds")})`,
+    sql.placeholder("since"),
+  ).prepare("readers_members_of_users_with_strikes");
+  return lookupBatcher<{ userId: string; since: Date }, MemberOfUserRow | null>(async (keys) => {
+    // One `since` for the batch, the earliest; each lookup then keeps its own strikes.
+    const since = new Date(Math.min(...keys.map((k) => k.since.getTime())));
+    const userIds = [...new Set(keys.map((k) => k.userId))];
+    const rows = await query.execute({ userIds, since: since.toISOString() });
+    const byUser = new Map(rows.map((row) => [row.member.userId, row]));
+    return keys.map((k) => byUser.get(k.userId) ?? null);
+  });
 }
 
-const memberOfUserQueries = new WeakMap<
-  Database,
-  ReturnType<typeof prepareMemberOfUserWithStrikes>
->();
+const memberOfUserBatchers = new WeakMap<Database, ReturnType<typeof memberOfUserBatcher>>();
 
 /**
  * A signed-in person's member record with their current membership and its tier (the same
@@ -242,25 +255,36 @@ export async function memberOfUser(
   } = {},
 ) {
   const since = options.strikesSince;
-  let rows: Awaited<ReturnType<typeof selectMemberOfUser>>;
+  let row: MemberOfUserRow | null;
   if (since && isDatabase(db)) {
-    let query = memberOfUserQueries.get(db);
-    if (!query) {
-      query = prepareMemberOfUserWithStrikes(db);
-      memberOfUserQueries.set(db, query);
+    let lookup = memberOfUserBatchers.get(db);
+    if (!lookup) {
+      lookup = memberOfUserBatcher(db);
+      memberOfUserBatchers.set(db, lookup);
     }
-    rows = await query.execute({ userId, since: since.toISOString() });
+    row = await lookup({ userId, since });
   } else {
-    rows = await selectMemberOfUser(db, userId, since);
+    row = (await selectMembersOfUsers(db, userId, since))[0] ?? null;
   }
-  const row = rows[0];
   if (!row) return null;
   return {
     member: row.member,
     current: currentOf(row),
     /** Present when `strikesSince` was given. */
-    strikes: since ? parseStrikeFacts(row.strikes) : undefined,
+    strikes: since
+      ? parseStrikeFacts(row.strikes).filter((f) => isStrikeSince(f, since))
+      : undefined,
   };
+}
+
+/**
+ * `strikeCondition`'s time bounds, for facts read with an earlier `since` (a batch reads
+ * from its earliest): a late cancellation since then, or a confirmed registration without
+ * check-in (of a published activity, which the query already required) starting since then.
+ */
+function isStrikeSince(fact: StrikeFact, since: Date): boolean {
+  if (fact.lateCancellation && fact.cancelledAt && fact.cancelledAt >= since) return true;
+  return fact.status === "confirmed" && fact.checkedInAt === null && fact.startsAt >= since;
 }
 
 /** A handle outside any transaction (prepared statements are kept per handle). */

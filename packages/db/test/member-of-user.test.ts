@@ -1,0 +1,141 @@
+// memberOfUser with strikes, asked by many registrations at once: concurrent lookups share
+// one query (lookupBatcher) read from the earliest `since`, yet each caller gets its own
+// member, membership and exactly the strikes since its own `since`, on every driver.
+import { randomUUID } from "node:crypto";
+import { ActivityCreateInputSchema } from "@readers/domain";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import {
+  activity,
+  activityColumns,
+  insertLocations,
+  member,
+  memberOfUser,
+  membership,
+  registration,
+  saveTier,
+  user,
+} from "../src/index.ts";
+import { type TestDatabase, testDrivers } from "../src/testing.ts";
+
+const DAY = 86_400_000;
+const now = new Date("2026-06-01T10:00:00Z");
+const daysAgo = (d: number) => new Date(now.getTime() - d * DAY);
+
+describe.each(testDrivers(inject("databaseUrl")))("memberOfUser on $name", (driver) => {
+  let h: TestDatabase;
+  beforeAll(async () => {
+    h = await driver.open();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  beforeEach(async () => {
+    await h.reset();
+  });
+
+  /** A user with a member and a current membership; returns the ids. */
+  async function person(i: number) {
+    const userId = `u${i}`;
+    const memberId = randomUUID();
+    await h.db.insert(user).values({ id: userId, name: `P ${i}`, email: `p${i}@example.org` });
+    await h.db.insert(member).values({
+      id: memberId,
+      userId,
+      email: `p${i}@example.org`,
+      memberNumber: `90000${i}`,
+      firstName: "P",
+      lastName: String(i),
+    });
+    await h.db.insert(membership).values({
+      id: randomUUID(),
+      memberId,
+      tierId: "t",
+      appliedAt: daysAgo(100),
+      approvedAt: daysAgo(100),
+      paidAt: daysAgo(100),
+      startDate: "2026-01-01",
+      endDate: "2026-12-31",
+    });
+    return { userId, memberId };
+  }
+
+  /** A published activity that started `d` days ago. */
+  async function pastActivity(d: number) {
+    const id = randomUUID();
+    const input = ActivityCreateInputSchema.parse({
+      kind: "lecture",
+      title: `Past ${d}`,
+      startsAt: daysAgo(d),
+      endsAt: new Date(daysAgo(d).getTime() + 3_600_000),
+      locationId: "hall",
+      capacity: 10,
+    });
+    await h.db.insert(activity).values({ id, ...activityColumns(input), status: "published" });
+    return id;
+  }
+
+  it("answers concurrent lookups each with its own member and its own strikes", async () => {
+    await saveTier(
+      h.db,
+      {
+        id: "t",
+        name: "T",
+        term: { kind: "rolling", months: 12 },
+        feeCents: 0,
+        graceDays: 0,
+        loanLimit: 3,
+        loanDays: 21,
+        maxRenewals: 1,
+        holdLimit: 3,
+        requiresApproval: false,
+      },
+      now,
+    );
+    await insertLocations(h.db, [{ id: "hall", name: "Hall", address: null }]);
+    const ann = await person(1);
+    const bo = await person(2);
+    const [tenDays, fortyDays] = [await pastActivity(10), await pastActivity(40)];
+    // Ann: a no-show 10 days ago and one 40 days ago. Bo: a late cancellation 20 days ago,
+    // and an attended activity (no strike).
+    await h.db.insert(registration).values([
+      { id: randomUUID(), activityId: tenDays, memberId: ann.memberId, status: "confirmed" },
+      { id: randomUUID(), activityId: fortyDays, memberId: ann.memberId, status: "confirmed" },
+      {
+        id: randomUUID(),
+        activityId: fortyDays,
+        memberId: bo.memberId,
+        status: "cancelled",
+        lateCancellation: true,
+        cancelledAt: daysAgo(20),
+      },
+      {
+        id: randomUUID(),
+        activityId: tenDays,
+        memberId: bo.memberId,
+        status: "confirmed",
+        checkedInAt: daysAgo(10),
+      },
+    ]);
+    const ask = (userId: string, sinceDaysAgo: number) =>
+      memberOfUser(h.db, userId, { strikesSince: daysAgo(sinceDaysAgo) });
+    const [annWide, annNarrow, boWide, boNarrow, nobody] = await Promise.all([
+      ask(ann.userId, 60),
+      ask(ann.userId, 30),
+      ask(bo.userId, 60),
+      ask(bo.userId, 15),
+      ask("no-such-user", 60),
+    ]);
+    expect(annWide?.member.id).toBe(ann.memberId);
+    expect(annWide?.current?.tier.id).toBe("t");
+    expect(annWide?.strikes?.map((s) => s.startsAt.getTime()).sort()).toEqual(
+      [daysAgo(40).getTime(), daysAgo(10).getTime()].sort(),
+    );
+    expect(annNarrow?.strikes?.map((s) => s.startsAt)).toEqual([daysAgo(10)]);
+    expect(boWide?.member.id).toBe(bo.memberId);
+    expect(boWide?.strikes?.map((s) => s.cancelledAt)).toEqual([daysAgo(20)]);
+    expect(boNarrow?.strikes).toEqual([]);
+    expect(nobody).toBeNull();
+    // Alone, the same answers.
+    expect((await ask(ann.userId, 30))?.strikes).toEqual(annNarrow?.strikes);
+  });
+});
