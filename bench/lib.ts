@@ -3,6 +3,8 @@
 // sessions. Each benchmark stays a single readable file on top of these.
 import { fork } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Database, member, membership, saveTier, session, user } from "@readers/db";
 import { memberNumberFromSequence } from "@readers/domain";
@@ -14,6 +16,17 @@ export interface Instance {
   close(): Promise<void>;
 }
 
+/** An instance in a process of its own, which can record a CPU profile of a measured part. */
+export interface SpawnedInstance extends Instance {
+  /** Starts recording when BENCH_PROFILE_DIR is set; otherwise does nothing. */
+  profileStart(): Promise<void>;
+  /** Writes `<BENCH_PROFILE_DIR>/<name>.cpuprofile` (open it in Chrome's DevTools). */
+  profileStop(name: string): Promise<void>;
+}
+
+/** Profiles only the measured burst of each spawned instance when set (a directory). */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+
 export interface Outcome {
   ms: number;
   status: number;
@@ -21,9 +34,10 @@ export interface Outcome {
 }
 
 /** Starts an API instance in a process of its own (bench/serve.ts), so instances share no event loop. */
-export async function spawnInstance(overrides: Record<string, string>): Promise<Instance> {
+export async function spawnInstance(overrides: Record<string, string>): Promise<SpawnedInstance> {
   const child = fork(fileURLToPath(new URL("./serve.ts", import.meta.url)), [], {
-    // BENCH_INSTANCE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the instance.
+    // BENCH_INSTANCE_NODE_ARGS adds Node flags (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" for
+    // a profile of the whole life; BENCH_PROFILE_DIR profiles only the measured part).
     execArgv: ["--import", "tsx", ...(process.env.BENCH_INSTANCE_NODE_ARGS?.split(" ") ?? [])],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -32,8 +46,26 @@ export async function spawnInstance(overrides: Record<string, string>): Promise<
     child.once("exit", (code) => reject(new Error(`instance exited with ${code}`)));
     child.send(overrides);
   });
+  const ask = (message: string, answer: string) =>
+    new Promise<void>((resolve) => {
+      const onMessage = (m: unknown) => {
+        if (m !== answer) return;
+        child.off("message", onMessage);
+        resolve();
+      };
+      child.on("message", onMessage);
+      child.send(message);
+    });
   return {
     url,
+    profileStart: async () => {
+      if (PROFILE_DIR) await ask("profile:start", "profile:started");
+    },
+    profileStop: async (name) => {
+      if (!PROFILE_DIR) return;
+      mkdirSync(PROFILE_DIR, { recursive: true });
+      await ask(`profile:stop ${join(PROFILE_DIR, `${name}.cpuprofile`)}`, "profile:stopped");
+    },
     close: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());
