@@ -1,6 +1,7 @@
 // The outbox worker end to end (in-app and e-mail, retries, dead letters) and the member's
 // notifications inbox.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createDb, enqueueOutbox, getOutboxRow } from "@readers/db";
 import { type TestDatabase, testDrivers } from "@readers/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
@@ -41,6 +42,13 @@ describe.each(testDrivers(inject("databaseUrl")))("notifications on $name", (dri
     expect(await t.worker.drain()).toBe(0);
     const files = readdirSync(t.mailDir);
     expect(files).toHaveLength(2);
+    // Each e-mail carries its outbox message's id: a re-sent one is the same message.
+    const ids = files.map(
+      (f) => readFileSync(join(t.mailDir, f), "utf8").match(/^Message-ID: (.*)$/m)?.[1],
+    );
+    expect(ids.sort()).toEqual(
+      files.map((f) => `<${f.replace(/\.eml$/, "")}@readers.local>`).sort(),
+    );
     const list = await t.caller(ann).notifications.list({ limit: 10 });
     expect(list.items).toEqual([
       expect.objectContaining({ kind: "welcome", payload: { name: "Ann" }, readAt: null }),
@@ -164,6 +172,50 @@ describe.each(testDrivers(inject("databaseUrl")))("notifications on $name", (dri
     expect(pending).toHaveLength(5 - sent);
     expect(pending.every((r) => r!.attempts === 0)).toBe(true);
   });
+
+  it("records a claim's e-mails as sent together, and each at once when the mail server is slow", async () => {
+    const sentRows = async () =>
+      (await Promise.all([1, 2, 3].map((id) => getOutboxRow(h.db, id)))).filter(
+        (r) => r!.status === "sent",
+      ).length;
+    const seen: number[] = [];
+    let delayMs = 0;
+    const worker = createOutboxWorker({
+      db: h.db,
+      mailer: {
+        send: async () => {
+          // What was recorded as sent when each e-mail goes out.
+          seen.push(await sentRows());
+          await new Promise((r) => setTimeout(r, delayMs));
+        },
+        close: () => {},
+      },
+      logger: silentLogger,
+      associationName: () => "Test",
+    });
+    const queue = () =>
+      enqueueOutbox(
+        h.db,
+        [0, 1, 2].map((i) => ({
+          kind: "welcome",
+          channel: "email" as const,
+          toEmail: `m${i}@example.org`,
+        })),
+      );
+    await queue();
+    expect(await worker.drain()).toBe(3);
+    // A fast server: nothing recorded until the claim is done, then all three.
+    expect(seen).toEqual([0, 0, 0]);
+    expect(await sentRows()).toBe(3);
+    // A slow one (over a second each): each is recorded before the next goes out.
+    await h.reset();
+    seen.length = 0;
+    delayMs = 1100;
+    await queue();
+    expect(await worker.drain()).toBe(3);
+    expect(seen).toEqual([0, 1, 2]);
+    expect(await sentRows()).toBe(3);
+  }, 15_000);
 
   if (driver.name === "postgres") {
     it("two workers on two instances send every e-mail exactly once", async () => {

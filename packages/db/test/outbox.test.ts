@@ -13,6 +13,7 @@ import {
   markNotificationsRead,
   markOutboxFailed,
   markOutboxSent,
+  markOutboxSentBatch,
   releaseOutbox,
   user,
 } from "../src/index.ts";
@@ -75,6 +76,35 @@ describe.each(testDrivers(inject("databaseUrl")))("outbox on $name", (driver) =>
       lastError: "still down",
     });
     expect(await claimOutbox(h.db, { now: later(999_999), limit: 1, leaseMs: 1000 })).toEqual([]);
+  });
+
+  it("marks several deliveries sent in one call, only those still held under their claim", async () => {
+    await enqueueOutbox(
+      h.db,
+      ["a", "b", "c"].map((n) => ({
+        kind: "test",
+        channel: "email" as const,
+        toEmail: `${n}@example.org`,
+        nextAttemptAt: t0,
+      })),
+    );
+    const claimed = await claimOutbox(h.db, { now: t0, limit: 3, leaseMs: 1000 });
+    expect(await markOutboxSentBatch(h.db, [], t0)).toEqual([]);
+    // The third row's lease ran out and another worker claimed it: it is not ours to mark.
+    const [reclaimed] = await claimOutbox(h.db, { now: later(2000), limit: 1, leaseMs: 60_000 });
+    expect(reclaimed).toBeDefined();
+    const lost = claimed.find((r) => r.id === reclaimed!.id)!;
+    const marked = await markOutboxSentBatch(h.db, claimed, later(2500));
+    expect(marked.sort()).toEqual(
+      claimed
+        .filter((r) => r !== lost)
+        .map((r) => r.id)
+        .sort(),
+    );
+    expect(await getOutboxRow(h.db, lost.id)).toMatchObject({ status: "sending", attempts: 2 });
+    for (const id of marked) {
+      expect(await getOutboxRow(h.db, id)).toMatchObject({ status: "sent", sentAt: later(2500) });
+    }
   });
 
   it("gives released rows back as if never claimed", async () => {

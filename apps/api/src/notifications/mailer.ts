@@ -17,6 +17,15 @@ export interface Mailer {
   readonly mailDir?: string;
 }
 
+/**
+ * The Message-ID of an outbox message: the same on every attempt, so a message sent again
+ * (its sent mark lost in a crash) is recognisably the same one to mail programs.
+ */
+export function messageIdFor(id: string, from: string): string {
+  const domain = from.match(/@([^>\s]+)/)?.[1] ?? "readers.local";
+  return `<${id}@${domain}>`;
+}
+
 export function createMailer(options: { smtpUrl?: string; from: string; dataDir: string }): Mailer {
   if (options.smtpUrl) {
     const transport = nodemailer.createTransport({
@@ -27,8 +36,9 @@ export function createMailer(options: { smtpUrl?: string; from: string; dataDir:
       socketTimeout: 60_000,
     });
     return {
-      send: async (m) => {
+      send: async (m, id) => {
         await transport.sendMail({
+          messageId: messageIdFor(id, options.from),
           from: options.from,
           to: m.to,
           subject: m.subject,
@@ -48,6 +58,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; dataDir:
     mailDir,
     send: async (m, id) => {
       const info = await transport.sendMail({
+        messageId: messageIdFor(id, options.from),
         from: options.from,
         to: m.to,
         subject: m.subject,

@@ -6,7 +6,7 @@ import {
   type Database,
   deliverOutboxInAppBatch,
   markOutboxFailed,
-  markOutboxSent,
+  markOutboxSentBatch,
   type OutboxRow,
   releaseOutbox,
 } from "@readers/db";
@@ -39,6 +39,8 @@ const BATCH = 25;
  * one by one, while a single message still arrives within a fraction of a second.
  */
 const KICK_DELAY_MS = 200;
+/** E-mails that went out are recorded together, but none waits longer than this. */
+const MARK_SENT_WITHIN_MS = 1000;
 /** Between full batches the worker pauses, so requests arriving meanwhile go first. */
 const PAUSE_BETWEEN_BATCHES_MS = 50;
 
@@ -70,12 +72,20 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let started = false;
   let dueAt = Number.POSITIVE_INFINITY;
 
-  async function deliver(row: OutboxRow): Promise<void> {
+  async function send(row: OutboxRow): Promise<void> {
     if (!row.toEmail) throw new Error("e-mail message without an address");
     const mail = renderMail(row.kind, row.locale, row.payload, options.associationName());
     await options.mailer.send({ to: row.toEmail, ...mail }, `${row.id}-${row.kind}`);
-    if (!(await markOutboxSent(options.db, row, now()))) {
-      options.logger.warn("outbox lease lost after sending", { id: row.id, kind: row.kind });
+  }
+
+  /** Records the e-mails of a claim that went out, in one statement. */
+  async function markSent(rows: OutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const marked = new Set(await markOutboxSentBatch(options.db, rows, now()));
+    for (const row of rows) {
+      if (!marked.has(row.id)) {
+        options.logger.warn("outbox lease lost after sending", { id: row.id, kind: row.kind });
+      }
     }
   }
 
@@ -115,25 +125,45 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         }
         handled += inApp.length;
       }
+      // E-mails one by one; the ones that went out are marked sent together after the
+      // claim (one statement instead of one each: a burst's e-mails otherwise cost a round
+      // trip each). A crash before the mark re-sends at most this claim's e-mails, with the
+      // same Message-ID, when their lease runs out.
       const rows = claimed.filter((row) => row.channel !== "in_app");
-      for (const [index, row] of rows.entries()) {
-        // On shutdown, or when the lease is nearly spent, hand the rest back untouched.
-        const leaseLeft = (row.leaseUntil?.getTime() ?? 0) - now().getTime();
-        if ((stopped && started) || leaseLeft < LEASE_MARGIN_MS) {
-          await releaseOutbox(options.db, rows.slice(index));
-          return handled;
+      let sent: OutboxRow[] = [];
+      let unrecordedSince = 0;
+      const flush = async () => {
+        const done = sent;
+        sent = [];
+        await markSent(done);
+      };
+      try {
+        for (const [index, row] of rows.entries()) {
+          // On shutdown, or when the lease is nearly spent, hand the rest back untouched.
+          const leaseLeft = (row.leaseUntil?.getTime() ?? 0) - now().getTime();
+          if ((stopped && started) || leaseLeft < LEASE_MARGIN_MS) {
+            await releaseOutbox(options.db, rows.slice(index));
+            return handled;
+          }
+          try {
+            // Counted from when the first e-mail not yet recorded started to go out.
+            if (sent.length === 0) unrecordedSince = Date.now();
+            await send(row);
+            sent.push(row);
+            // A slow mail server must not leave what went out unrecorded for long.
+            if (Date.now() - unrecordedSince > MARK_SENT_WITHIN_MS) await flush();
+            options.logger.debug("outbox delivered", {
+              id: row.id,
+              kind: row.kind,
+              channel: row.channel,
+            });
+          } catch (error) {
+            await failed(row, error);
+          }
+          handled++;
         }
-        try {
-          await deliver(row);
-          options.logger.debug("outbox delivered", {
-            id: row.id,
-            kind: row.kind,
-            channel: row.channel,
-          });
-        } catch (error) {
-          await failed(row, error);
-        }
-        handled++;
+      } finally {
+        await flush();
       }
     }
   }

@@ -80,12 +80,25 @@ export async function markOutboxSent(
   claim: OutboxClaim,
   now: Date,
 ): Promise<boolean> {
+  return (await markOutboxSentBatch(db, [claim], now)).length > 0;
+}
+
+/**
+ * Marks several deliveries done in one statement; returns the ids marked. A claim that was
+ * lost (another worker owns the row now) is left alone and missing from the answer.
+ */
+export async function markOutboxSentBatch(
+  db: Database | Tx,
+  claims: OutboxClaim[],
+  now: Date,
+): Promise<number[]> {
+  if (claims.length === 0) return [];
   const rows = await db
     .update(outbox)
     .set({ status: "sent", sentAt: now, leaseUntil: null, lastError: null })
-    .where(held(claim))
+    .where(or(...claims.map((claim) => held(claim))))
     .returning({ id: outbox.id });
-  return rows.length > 0;
+  return rows.map((row) => row.id);
 }
 
 /** Reschedules a failed delivery, or gives up (`retryAt` null → dead). */
@@ -147,12 +160,7 @@ export async function deliverOutboxInAppBatch(
   return db.transaction(async (tx) => {
     // Only rows still held under our claim are marked (and so notified) — a worker whose
     // lease ran out loses them to the newer claimer, as markOutboxSent does one by one.
-    const marked = await tx
-      .update(outbox)
-      .set({ status: "sent", sentAt: now, leaseUntil: null, lastError: null })
-      .where(or(...rows.map((r) => held(r))))
-      .returning({ id: outbox.id });
-    const ids = new Set(marked.map((m) => m.id));
+    const ids = new Set(await markOutboxSentBatch(tx, rows, now));
     const notifications = rows.filter((r) => ids.has(r.id) && r.userId);
     if (notifications.length > 0) {
       await tx
