@@ -436,6 +436,41 @@ describe.each(testDrivers(inject("databaseUrl")))("registrations on $name", (dri
     }
   });
 
+  it("tells each of many simultaneous registrations its true waitlist place, behind those already waiting", async () => {
+    const id = await publishedActivity(t, organizer, { capacity: 2, maxPartySize: 2 });
+    // Two wait already; then 20 register at once, a millisecond apart, in batches.
+    const early = [await makeMember(h.db, "Early 0"), await makeMember(h.db, "Early 1")];
+    const crowd: User[] = [];
+    for (let i = 0; i < 20; i++) crowd.push(await makeMember(h.db, `Crowd ${i}`));
+    await register(ann, { activityId: id }, at(0.1));
+    await register(bo, { activityId: id }, at(0.1));
+    for (const [i, m] of early.entries()) {
+      const r = await register(m, { activityId: id }, at(0.2 + i / 100));
+      expect(r.registration.waitlistPosition).toBe(i + 1);
+    }
+    const ms = (i: number) => new Date(at(0.5).getTime() + i);
+    // A request stamped amid the crowd's instants but written first (as another instance
+    // may): the crowd stamped before it goes before it.
+    const straggler = await makeMember(h.db, "Straggler");
+    expect((await register(straggler, { activityId: id }, ms(19))).registration).toMatchObject({
+      waitlistPosition: 3,
+    });
+    const results = await Promise.all(
+      crowd.map((m, i) => register(m, { activityId: id, partySize: 1 + (i % 2) }, ms(2 * i))),
+    );
+    const expected = (i: number) => (2 * i < 19 ? 3 + i : 4 + i);
+    expect(results.map((r) => r.registration.waitlistPosition)).toEqual(
+      crowd.map((_, i) => expected(i)),
+    );
+    // And the roster agrees, place by place.
+    const roster = await t.caller(organizer, at(1)).activities.registrations({ activityId: id });
+    const places = new Map(roster.items.map((i) => [i.name, i.waitlistPosition]));
+    crowd.forEach((_, i) => {
+      expect(places.get(`Crowd ${i}`)).toBe(expected(i));
+    });
+    expect(places.get("Straggler")).toBe(13);
+  });
+
   it("lets one of two simultaneous registrations of the same member through, on one instance or two", async () => {
     const id = await publishedActivity(t, organizer, { capacity: 50 });
     // Two instances racing are caught by the unique index; one instance by its own queue.

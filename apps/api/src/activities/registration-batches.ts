@@ -19,7 +19,6 @@ import {
   type RegistrationRow,
   seatsAndHolders,
   toActivity,
-  waitlistPlaces,
 } from "@readers/db";
 import { type Applicant, type DomainCode, decideRegistration } from "@readers/domain";
 import type { TRPCError } from "@trpc/server";
@@ -92,13 +91,16 @@ async function runBatch(db: Database, activityId: string, batch: RegistrationReq
     if (!locked) return batch.map(() => ({ ok: false as const, error: notFound("Activity") }));
     const { row, locationName } = locked;
     const activity = toActivity(row);
+    // Ids are chosen now, so the same read can count who waits before each newcomer.
+    const ids = batch.map(() => randomUUID());
     const state = await seatsAndHolders(
       tx,
       activityId,
       batch.map((r) => r.holder),
+      batch.map((r, i) => ({ id: ids[i]!, createdAt: r.now })),
     );
     let confirmedSeats = state.confirmedSeats;
-    const decided: Decided[] = batch.map((request) => {
+    const decided: Decided[] = batch.map((request, i) => {
       const key = holderKey(request.holder);
       const decision = decideRegistration({
         activity,
@@ -114,7 +116,7 @@ async function runBatch(db: Database, activityId: string, batch: RegistrationReq
         ok: true,
         reason: decision.value.reason ?? null,
         insert: {
-          id: randomUUID(),
+          id: ids[i]!,
           activityId,
           memberId: "memberId" in request.holder ? request.holder.memberId : null,
           guestName: request.guest?.name ?? null,
@@ -152,10 +154,9 @@ async function runBatch(db: Database, activityId: string, batch: RegistrationReq
         });
       }),
     );
-    const places = await waitlistPlaces(
-      tx,
-      activityId,
+    const places = waitlistPlaces(
       created.filter((c) => c.status === "waitlisted"),
+      state.waitlistedBefore,
     );
     return decided.map((d) =>
       d.ok
@@ -171,6 +172,26 @@ async function runBatch(db: Database, activityId: string, batch: RegistrationReq
         : d,
     );
   });
+}
+
+/**
+ * 1-based waitlist places of a batch's waitlisted newcomers: those waiting before each when
+ * the batch read the waitlist, plus the batch's own waitlisted newcomers up to and including
+ * it, in serving order (created, then id in byte order — UUIDs are ASCII, so string order).
+ */
+export function waitlistPlaces(
+  newcomers: Pick<RegistrationRow, "id" | "createdAt">[],
+  waitlistedBefore: Map<string, number>,
+): Map<string, number> {
+  const upTo = (a: (typeof newcomers)[number], b: (typeof newcomers)[number]) =>
+    a.createdAt.getTime() < b.createdAt.getTime() ||
+    (a.createdAt.getTime() === b.createdAt.getTime() && a.id <= b.id);
+  return new Map(
+    newcomers.map((n) => [
+      n.id,
+      (waitlistedBefore.get(n.id) ?? 0) + newcomers.filter((m) => upTo(m, n)).length,
+    ]),
+  );
 }
 
 class ActivityQueue {

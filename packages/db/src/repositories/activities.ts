@@ -382,16 +382,21 @@ export async function confirmedSeats(db: Db, activityId: string): Promise<number
 export type RegistrationHolder = { memberId: string } | { guestEmail: string };
 
 /**
- * What registration decisions read under the lock, in one round trip: confirmed seats, and
- * which of `holders` already hold a live registration (as `m:<memberId>` / `g:<email>`).
- * Must be a statement of its own after the lock is granted, so that its snapshot sees what
- * the previous holder of the lock committed.
+ * What registration decisions read under the lock, in one round trip: confirmed seats,
+ * which of `holders` already hold a live registration (as `m:<memberId>` / `g:<email>`),
+ * and for each of `newcomers` (registrations about to be written, by id and creation
+ * instant) how many waitlisted registrations come before it in serving order (created,
+ * then id in byte order, as the domain's sortWaitlist). Must be a statement of its own
+ * after the lock is granted, so that its snapshot sees what the previous holder of the
+ * lock committed; the waitlist cannot change while the lock is held (every change to it
+ * takes the lock), so the counts stay true until the commit.
  */
 export async function seatsAndHolders(
   tx: Tx,
   activityId: string,
   holders: readonly RegistrationHolder[],
-): Promise<{ confirmedSeats: number; held: Set<string> }> {
+  newcomers: readonly { id: string; createdAt: Date }[] = [],
+): Promise<{ confirmedSeats: number; held: Set<string>; waitlistedBefore: Map<string, number> }> {
   const list = (values: string[]) =>
     values.length === 0
       ? sql`(null)`
@@ -401,7 +406,30 @@ export async function seatsAndHolders(
         )})`;
   const memberIds = holders.flatMap((h) => ("memberId" in h ? [h.memberId] : []));
   const emails = holders.flatMap((h) => ("guestEmail" in h ? [h.guestEmail.toLowerCase()] : []));
-  const [row] = await queryRows<{ confirmed: number | string; held: string[] | null }>(
+  // Everyone waiting since before the earliest newcomer is counted once (base); only the
+  // few created after it (a request of another instance committed late) are compared with
+  // each newcomer — not the whole waitlist once per newcomer.
+  const earliest = new Date(Math.min(...newcomers.map((n) => n.createdAt.getTime())));
+  const before =
+    newcomers.length === 0
+      ? sql`null::json`
+      : sql`(select json_object_agg(x.id, b.base + (select count(*)::int from registration r
+          where r.activity_id = ${activityId} and r.status = 'waitlisted'
+            and r.created_at >= ${earliest.toISOString()}::timestamptz
+            and (r.created_at < x.at
+              or (r.created_at = x.at and r.id collate "C" < x.id collate "C"))))
+        from (values ${sql.join(
+          newcomers.map((n) => sql`(${n.id}, ${n.createdAt.toISOString()}::timestamptz)`),
+          sql`, `,
+        )}) as x(id, at),
+        (select count(*)::int as base from registration
+          where activity_id = ${activityId} and status = 'waitlisted'
+            and created_at < ${earliest.toISOString()}::timestamptz) as b)`;
+  const [row] = await queryRows<{
+    confirmed: number | string;
+    held: string[] | null;
+    before: Record<string, number> | string | null;
+  }>(
     tx,
     sql`select
       (select coalesce(sum(party_size), 0)::int from registration
@@ -410,39 +438,23 @@ export async function seatsAndHolders(
                              else 'g:' || guest_email end)
         from registration
         where activity_id = ${activityId} and status <> 'cancelled'
-          and (member_id in ${list(memberIds)} or guest_email in ${list(emails)})) as held`,
+          and (member_id in ${list(memberIds)} or guest_email in ${list(emails)})) as held,
+      ${before} as before`,
   );
-  return { confirmedSeats: Number(row?.confirmed ?? 0), held: new Set(row?.held ?? []) };
+  const counts =
+    typeof row?.before === "string"
+      ? (JSON.parse(row.before) as Record<string, number>)
+      : (row?.before ?? {});
+  return {
+    confirmedSeats: Number(row?.confirmed ?? 0),
+    held: new Set(row?.held ?? []),
+    waitlistedBefore: new Map(Object.entries(counts).map(([id, n]) => [id, Number(n)])),
+  };
 }
 
 /** The key `seatsAndHolders` reports a holder under. */
 export function holderKey(holder: RegistrationHolder): string {
   return "memberId" in holder ? `m:${holder.memberId}` : `g:${holder.guestEmail.toLowerCase()}`;
-}
-
-/**
- * 1-based waitlist places of several waitlisted registrations in one query (a batch of
- * registrations just written): each counts the waitlisted parties served before it.
- */
-export async function waitlistPlaces(
-  db: Db,
-  activityId: string,
-  regs: Pick<RegistrationRow, "id" | "createdAt">[],
-): Promise<Map<string, number>> {
-  if (regs.length === 0) return new Map();
-  const values = sql.join(
-    regs.map((r) => sql`(${r.id}, ${r.createdAt.toISOString()}::timestamptz)`),
-    sql`, `,
-  );
-  const rows = await queryRows<{ id: string; place: number | string }>(
-    db,
-    sql`select x.id, (select count(*)::int from registration r
-        where r.activity_id = ${activityId} and r.status = 'waitlisted'
-          and (r.created_at < x.at
-            or (r.created_at = x.at and r.id collate "C" <= x.id collate "C"))) as place
-      from (values ${values}) as x(id, at)`,
-  );
-  return new Map(rows.map((r) => [r.id, Number(r.place)]));
 }
 
 /** 1-based place of a waitlisted registration (serving order: created, then id), by counting. */
