@@ -308,6 +308,46 @@ describe.each(testDrivers(inject("databaseUrl")))("kiosk on $name", (driver) => 
       expect(await checkedInRows()).toHaveLength(1);
     });
 
+    it("answers check-ins arriving together each for its own person (their reads share a query)", async () => {
+      const activityId = await publishedActivity(
+        t,
+        organizer,
+        { startsAt: at(0.5).toISOString(), endsAt: at(2).toISOString(), capacity: 10 },
+        at(-48),
+      );
+      const people = [ann, bo];
+      for (let i = 0; i < 3; i++) people.push(await makeMember(h.db, `Reader${i} Q`));
+      for (const p of people) await t.caller(p, NOW).registrations.register({ activityId });
+      // Ann arrived earlier; her kiosk re-sends that request among the new ones.
+      const sentBefore = randomUUID();
+      const annFirst = await checkIn(
+        { memberNumber: await numberOf(ann) },
+        { clientId: sentBefore, activityId },
+      );
+      const numbers = await Promise.all(people.map(numberOf));
+      const results = await Promise.all([
+        checkIn({ memberNumber: numbers[0]! }, { clientId: sentBefore, activityId }),
+        ...numbers.slice(1).map((n) => checkIn({ memberNumber: n }, { activityId })),
+        checkIn({ memberNumber: numbers[0]! }, { activityId }),
+        checkIn({ memberNumber: "00000026" }, { activityId }).catch((e) => e.cause?.domainCode),
+      ]);
+      expect(results[0]).toEqual(annFirst);
+      expect(results.slice(1, 5).map((r) => [r.outcome, r.displayName])).toEqual([
+        ["CHECKED_IN", "Bo C."],
+        ["CHECKED_IN", "Reader0 Q."],
+        ["CHECKED_IN", "Reader1 Q."],
+        ["CHECKED_IN", "Reader2 Q."],
+      ]);
+      expect(results[5]).toMatchObject({ outcome: "ALREADY_CHECKED_IN", displayName: "Ann L." });
+      expect(results[6]).toBe("UNKNOWN_MEMBER");
+      const [row] = await queryRows<{ n: number }>(
+        h.db,
+        sql`select count(*)::int as n from registration
+            where activity_id = ${activityId} and checked_in_at is not null`,
+      );
+      expect(row!.n).toBe(5);
+    });
+
     it("checks in by card QR, refuses a replaced card and a forged one", async () => {
       await t.caller(ann, NOW).registrations.register({ activityId: lecture });
       const card = await cardPayload(await numberOf(ann), 1, t.services.cardKey);

@@ -9,6 +9,7 @@ import { alias } from "drizzle-orm/pg-core";
 import pg from "pg";
 import type { Database, Tx } from "../client.ts";
 import { LIVE_CHANNEL, type LiveEvent } from "../live.ts";
+import { lookupBatcher } from "../lookup-batcher.ts";
 import {
   activity,
   kioskRequest,
@@ -121,13 +122,33 @@ export async function registrationHolderNames(
 
 // ------------------------------------------------------------------- the fast check-in path
 
+/** The key a kiosk check-in's facts are read by. */
+export interface CheckInFactsKey {
+  memberNumber: string;
+  activityId: string;
+  deviceId: string;
+  clientId: string;
+}
+
+/**
+ * The facts of several check-ins in one prepared query: the keys come as parallel arrays,
+ * unnested with their index (`k.i`), so each row says whose facts it holds.
+ */
 function prepareCheckInFacts(db: Database) {
   const r = alias(registration, "r");
   const kr = alias(kioskRequest, "kr");
   const a = alias(activity, "a");
+  const k = {
+    i: sql<number>`k.i`,
+    memberNumber: sql`k.member_number`,
+    activityId: sql`k.activity_id`,
+    deviceId: sql`k.device_id`,
+    clientId: sql`k.client_id`,
+  };
   // Only the columns the decision reads: this runs for every arrival at the door.
   return db
     .select({
+      key: sql<number>`${k.i}::int`,
       memberId: member.id,
       firstName: member.firstName,
       lastName: member.lastName,
@@ -150,30 +171,43 @@ function prepareCheckInFacts(db: Database) {
       replayKind: kr.kind,
       replayResult: kr.result,
     })
-    .from(member)
+    .from(
+      sql`unnest(${sql.placeholder("memberNumbers")}::text[], ${sql.placeholder("activityIds")}::text[],
+        ${sql.placeholder("deviceIds")}::text[], ${sql.placeholder("clientIds")}::text[])
+        with ordinality as k(member_number, activity_id, device_id, client_id, i)`,
+    )
+    .innerJoin(member, eq(member.memberNumber, k.memberNumber))
     .leftJoin(membership, isCurrentMembershipOf(member.id))
     .leftJoin(membershipTier, eq(membershipTier.id, membership.tierId))
     .leftJoin(
       r,
-      and(
-        eq(r.memberId, member.id),
-        eq(r.activityId, sql.placeholder("activityId")),
-        ne(r.status, "cancelled"),
-      ),
+      and(eq(r.memberId, member.id), eq(r.activityId, k.activityId), ne(r.status, "cancelled")),
     )
-    .leftJoin(a, eq(a.id, sql.placeholder("activityId")))
-    .leftJoin(
-      kr,
-      and(
-        eq(kr.deviceId, sql.placeholder("deviceId")),
-        eq(kr.clientId, sql.placeholder("clientId")),
-      ),
-    )
-    .where(eq(member.memberNumber, sql.placeholder("memberNumber")))
+    .leftJoin(a, eq(a.id, k.activityId))
+    .leftJoin(kr, and(eq(kr.deviceId, k.deviceId), eq(kr.clientId, k.clientId)))
     .prepare("readers_check_in_facts");
 }
 
-const checkInFactsQueries = new WeakMap<Database, ReturnType<typeof prepareCheckInFacts>>();
+type CheckInFactsRow = Awaited<
+  ReturnType<ReturnType<typeof prepareCheckInFacts>["execute"]>
+>[number];
+
+/** Concurrent check-ins (a queue at several kiosks) share one read (`lookupBatcher`). */
+function checkInFactsBatcher(db: Database) {
+  const query = prepareCheckInFacts(db);
+  return lookupBatcher(async (keys: readonly CheckInFactsKey[]) => {
+    const rows = await query.execute({
+      memberNumbers: keys.map((key) => key.memberNumber),
+      activityIds: keys.map((key) => key.activityId),
+      deviceIds: keys.map((key) => key.deviceId),
+      clientIds: keys.map((key) => key.clientId),
+    });
+    const byKey = new Map(rows.map((row) => [Number(row.key), row]));
+    return keys.map((_, index) => byKey.get(index + 1) ?? null);
+  });
+}
+
+const checkInFactsBatchers = new WeakMap<Database, ReturnType<typeof checkInFactsBatcher>>();
 
 /** Everything a member's kiosk check-in reads, in one query (only what the decision needs). */
 export interface CheckInFacts {
@@ -203,14 +237,14 @@ export interface CheckInFacts {
  */
 export async function checkInFacts(
   db: Database,
-  by: { memberNumber: string; activityId: string; deviceId: string; clientId: string },
+  by: CheckInFactsKey,
 ): Promise<CheckInFacts | null> {
-  let query = checkInFactsQueries.get(db);
-  if (!query) {
-    query = prepareCheckInFacts(db);
-    checkInFactsQueries.set(db, query);
+  let lookup = checkInFactsBatchers.get(db);
+  if (!lookup) {
+    lookup = checkInFactsBatcher(db);
+    checkInFactsBatchers.set(db, lookup);
   }
-  const [row] = await query.execute(by);
+  const row: CheckInFactsRow | null = await lookup(by);
   if (!row) return null;
   return {
     member: {
