@@ -34,10 +34,12 @@ import { sql } from "drizzle-orm";
 import {
   benchArgs,
   burst,
+  httpClient,
   type Instance,
   ms,
   type Outcome,
   percentile,
+  type Reply,
   seedMembers,
   silent,
   spawnInstance,
@@ -113,7 +115,7 @@ async function seed(db: Database) {
 }
 
 /** Each of the K kiosks sends ROUNDS requests, one per INTERVAL_MS (open loop: a slow answer does not slow the door). */
-async function pacedPhase(request: (i: number) => Promise<Response>) {
+async function pacedPhase(request: (i: number) => Promise<Reply>) {
   const outcomes: Outcome[] = [];
   const started = performance.now();
   await Promise.all(
@@ -127,9 +129,8 @@ async function pacedPhase(request: (i: number) => Promise<Response>) {
         const t0 = performance.now();
         sends.push(
           request(round * KIOSKS + k).then(
-            async (res) => {
-              const body = await res.json().catch(() => null);
-              outcomes.push({ ms: performance.now() - t0, status: res.status, body });
+            ({ status, body }) => {
+              outcomes.push({ ms: performance.now() - t0, status, body });
             },
             (error) => {
               outcomes.push({ ms: performance.now() - t0, status: 0, body: String(error) });
@@ -157,6 +158,8 @@ async function main(): Promise<void> {
     ASSOCIATION_TIMEZONE: "Asia/Shanghai",
     PUBLIC_URL: ORIGIN,
   };
+  // Keep-alive connections enough for the burst and for every kiosk of the paced phase.
+  const http = httpClient(Math.max(CONCURRENCY, KIOSKS));
   let server: Instance;
   let db: Database;
   if (fresh) {
@@ -170,9 +173,9 @@ async function main(): Promise<void> {
   try {
     const { activityId, memberNumbers, tokens } = await seed(db);
     const clientIds = memberNumbers.map(() => randomUUID());
-    const baseline = () => fetch(`${server.url}/trpc/locations.list`);
+    const baseline = () => http.send(`${server.url}/trpc/locations.list`);
     const checkIn = (i: number) =>
-      fetch(`${server.url}/trpc/kiosk.checkIn`, {
+      http.send(`${server.url}/trpc/kiosk.checkIn`, {
         method: "POST",
         headers: {
           "content-type": "application/json",
@@ -257,6 +260,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${lines.join("\n")}\n`);
     process.exitCode = correct ? 0 : 1;
   } finally {
+    await http.close();
     await server.close();
     await fresh?.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -19,6 +19,7 @@ import { sql } from "drizzle-orm";
 import {
   benchArgs,
   burst,
+  httpClient,
   type Instance,
   ms,
   type Outcome,
@@ -108,6 +109,8 @@ async function main(): Promise<void> {
     PUBLIC_URL: ORIGIN,
   });
   const servers: Instance[] = [];
+  // Up to CONCURRENCY keep-alive connections to each instance (never more in flight).
+  const http = httpClient(CONCURRENCY);
   const spawned: SpawnedInstance[] = [];
   let db: Database;
   if (fresh) {
@@ -122,9 +125,9 @@ async function main(): Promise<void> {
   try {
     const { activityId, warmUpId, cookies } = await seed(db, secret);
     const urlOf = (i: number) => servers[i % servers.length]!.url;
-    const meGet = (i: number) => fetch(`${urlOf(i)}/trpc/me.get`);
+    const meGet = (i: number) => http.send(`${urlOf(i)}/trpc/me.get`);
     const registerFor = (id: string) => (i: number) =>
-      fetch(`${urlOf(i)}/trpc/registrations.register`, {
+      http.send(`${urlOf(i)}/trpc/registrations.register`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie: cookies[i]!, origin: ORIGIN },
         body: JSON.stringify({ activityId: id }),
@@ -183,6 +186,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${lines.join("\n")}\n`);
     process.exitCode = ok ? 0 : 1;
   } finally {
+    await http.close();
     for (const server of servers) await server.close();
     await fresh?.close();
     rmSync(dataDir, { recursive: true, force: true });
