@@ -42,6 +42,8 @@ const C = Number(args.capacity);
 const CONCURRENCY = Number(args.concurrency);
 const DAY = 86_400_000;
 const ORIGIN = "http://127.0.0.1:3000";
+/** The issue's target on PostgreSQL with two API instances. */
+const TARGET_PER_SECOND = 500;
 
 await main();
 
@@ -178,7 +180,12 @@ async function main(): Promise<void> {
       `  registrations  ${regRate.toFixed(0)}/s   ${ms(reg.outcomes.map((o) => o.ms))}`,
       `  bare me.get    ${bareRate.toFixed(0)}/s   ${ms(bare.outcomes.map((o) => o.ms))}`,
       `  ratio          registrations/s ÷ bare calls/s = ${(regRate / bareRate).toFixed(2)}`,
-      `  result         ${ok ? "PASS" : "FAIL"}${fresh && regRate < 500 ? " (below the 500/s target)" : ""}`,
+      ...(fresh
+        ? [
+            `  target         ≥ ${TARGET_PER_SECOND}/s on PostgreSQL: ${regRate >= TARGET_PER_SECOND ? "met" : "NOT met"}`,
+          ]
+        : []),
+      `  result         ${ok ? "PASS" : "FAIL"} (correctness: 0 overbooked, confirmed = C, no errors)`,
     ];
     const failed = reg.outcomes.find((o) => o.status !== 200);
     if (failed)
