@@ -269,6 +269,25 @@ describe.each(testDrivers(inject("databaseUrl")))("loans on $name", (driver) => 
     );
   });
 
+  it("tells the owner of a copy kept on a shelf that the shelf moves it, not they", async () => {
+    // Otto keeps his own copy on Central's shelf: Bo's request is offered for pickup there.
+    const copyId = await addCopy(t, otto, {
+      isbn: GATSBY,
+      custodian: { kind: "shelf", locationId: "central" },
+    });
+    const { id } = await loans(bo).request({ copyId });
+    const [asOwner] = (await loans(otto).mine()).asOwner;
+    expect(asOwner).toMatchObject({ id, state: "accepted", myRole: "owner", onShelf: true });
+    await unchanged(() =>
+      expect(loans(otto).handOver({ loanId: id })).rejects.toMatchObject(
+        code("LOAN_MOVE_FORBIDDEN"),
+      ),
+    );
+    // A copy its owner keeps is not on a shelf.
+    const { loanId } = await lentToBo(PRIDE);
+    expect((await loans(ann).get({ id: loanId })).onShelf).toBe(false);
+  });
+
   it("hands a gift over for good", async () => {
     const copyId = await addCopy(t, ann, { isbn: PRIDE, mode: "give" });
     const { id } = await loans(bo).request({ copyId });

@@ -74,6 +74,7 @@ export function loan(overrides: Partial<LoanView> = {}): LoanView {
     state: "requested",
     mode: "lend",
     myRole: "owner",
+    onShelf: false,
     borrower: { memberId: "mem-ben", name: "Ben B.", trust: 2 },
     owner: { kind: "member", memberId: "mem-ada", name: "Ada L." },
     message: "I can pick it up on Saturday.",

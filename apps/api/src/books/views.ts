@@ -91,6 +91,8 @@ export interface LoanViewInput {
   /** Successful returns of the borrower, shown to owners deciding on a request. */
   borrowerTrust: number | null;
   shelfName: string | null;
+  /** The copy lives on a shelf: the shelf's rules decide who may move the loan. */
+  onShelf: boolean;
   events: LoanEventRow[];
   /** How the caller relates to the loan. */
   myRole: LoanRole | null;
@@ -112,6 +114,11 @@ export function loanView(v: LoanViewInput) {
     state: loan.state,
     mode: loan.mode,
     myRole: v.myRole,
+    /**
+     * Kept on a shelf, whoever owns it: hand-over and return happen there (the kiosk or
+     * staff), as the server's rules say; a member's own copy can be on a shelf too.
+     */
+    onShelf: v.onShelf,
     borrower: { memberId: loan.borrowerId, name: v.borrowerName, trust: v.borrowerTrust },
     owner: loan.ownerMemberId
       ? { kind: "member" as const, memberId: loan.ownerMemberId, name: v.ownerName }

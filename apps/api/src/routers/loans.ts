@@ -101,6 +101,7 @@ async function loanViews(ctx: Context, rows: LoanRows, viewer: MemberRow | null)
       // Owners (and officers) decide on requests knowing the borrower's record.
       borrowerTrust: myRole === "borrower" ? null : (trust.get(r.loan.borrowerId) ?? 0),
       shelfName: r.copy.shelfLocationId ? (locations.get(r.copy.shelfLocationId) ?? null) : null,
+      onShelf: r.copy.shelfLocationId !== null,
       events: events.get(r.loan.id) ?? [],
       myRole,
       today,

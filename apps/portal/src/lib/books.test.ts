@@ -68,8 +68,8 @@ describe("book filters in the address", () => {
 });
 
 describe("loanMovesFor: only the reader's side of the machine", () => {
-  const peer = { kind: "member" as const };
-  const shelf = { kind: "association" as const };
+  const peer = false;
+  const shelf = true;
   it.each([
     ["requested", "owner", peer, ["accept", "decline"]],
     ["requested", "borrower", peer, ["cancel"]],
@@ -84,13 +84,17 @@ describe("loanMovesFor: only the reader's side of the machine", () => {
     ["on_loan", "borrower", shelf, ["renew", "report_lost"]],
     ["on_loan", "association", shelf, ["return", "report_lost"]],
     ["requested", null, peer, []],
-  ] as const)("%s as %s (%o) → %j", (state, myRole, owner, moves) => {
-    expect(loanMovesFor({ state, myRole, owner, mode: "lend" })).toEqual(moves);
+    // A member's own copy kept on a shelf: the shelf decides, not its owner.
+    ["requested", "owner", shelf, []],
+    ["accepted", "owner", shelf, []],
+    ["on_loan", "owner", shelf, []],
+  ] as const)("%s as %s (on a shelf: %s) → %j", (state, myRole, onShelf, moves) => {
+    expect(loanMovesFor({ state, myRole, onShelf, mode: "lend" })).toEqual(moves);
   });
 
   it("never offers to renew a gift", () => {
     expect(
-      loanMovesFor({ state: "on_loan", myRole: "borrower", owner: peer, mode: "give" }),
+      loanMovesFor({ state: "on_loan", myRole: "borrower", onShelf: peer, mode: "give" }),
     ).not.toContain("renew");
   });
 

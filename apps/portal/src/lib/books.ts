@@ -137,18 +137,19 @@ const MOVE_ORDER: readonly PortalLoanMove[] = [
 
 /**
  * The moves the reader may make on a loan, from their side only: the domain's machine for
- * the loan's state and the reader's role, on a shelf copy's rules when the association owns
- * it. Renewing is the borrower's, on loan. The server decides again (limits, queue, dates).
+ * the loan's state and the reader's role, on a shelf's rules when the copy lives on one
+ * (whoever owns it — as the server decides). Renewing is the borrower's, on loan. The
+ * server decides again (limits, queue, dates).
  */
 export function loanMovesFor(loan: {
   readonly state: LoanState;
   readonly mode: "lend" | "give";
   readonly myRole: LoanRole | null;
-  readonly owner: { readonly kind: "member" | "association" };
+  readonly onShelf: boolean;
 }): PortalLoanMove[] {
   const role = loan.myRole;
   if (!role) return [];
-  const shelf = loan.owner.kind === "association";
+  const shelf = loan.onShelf;
   const moves = new Set<PortalLoanMove>();
   for (const rule of LOAN_TRANSITIONS) {
     if (rule.from !== loan.state || rule.move === "expire") continue;

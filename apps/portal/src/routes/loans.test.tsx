@@ -214,6 +214,7 @@ describe("loans: officers", () => {
           loan({
             id: "l5",
             myRole: "association",
+            onShelf: true,
             owner: { kind: "association", shelf: "Central Library" },
           }),
         ],
@@ -223,6 +224,21 @@ describe("loans: officers", () => {
     const shelf = await screen.findByRole("region", { name: "Association shelf" });
     expect(within(shelf).getByRole("button", { name: "Accept" })).toBeTruthy();
     expect(within(shelf).getByRole("button", { name: "Decline" })).toBeTruthy();
+  });
+
+  it("offer no moves on their own copy kept on a shelf: the shelf hands it over", async () => {
+    signedIn({ ...member, role: "organizer" }, 0, {
+      member: memberRecord(),
+      privileges: [...ORGANIZER_PRIVILEGES, "books.label"],
+    });
+    trpc.loans.mine.query.mockResolvedValue(
+      myLoans({
+        asOwner: [loan({ id: "l6", state: "accepted", myRole: "owner", onShelf: true })],
+      }),
+    );
+    renderPortal("/loans?tab=lending");
+    const card = await screen.findByRole("article", { name: "The Great Gatsby" });
+    expect(within(card).queryByRole("button")).toBeNull();
   });
 });
 
