@@ -21,7 +21,7 @@ import { createJobs } from "./jobs/index.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMailer } from "./notifications/mailer.ts";
 import { createOutboxWorker } from "./notifications/worker.ts";
-import { createServices, type Services } from "./services.ts";
+import { bookSharingSettingsOf, createServices, type Services } from "./services.ts";
 
 /** How stale another instance's view of the association settings may get. */
 const SETTINGS_REFRESH_MS = 30_000;
@@ -84,11 +84,18 @@ export async function startServer(
       ),
       notify: () => worker.kick(),
       isbnLookup: isbnLookupFromSetting(env.ISBN_LOOKUP),
+      bookSharing: bookSharingSettingsOf(settings?.rules),
     });
-    // Admins change the name and time zone on one instance; every instance re-reads them.
+    // Admins change the settings on one instance; every instance re-reads them.
     const settingsTimer = setInterval(async () => {
       const fresh = await getAssociationSettings(handle.db).catch(() => null);
-      if (fresh) services?.settingsChanged({ name: fresh.name, timezone: fresh.timezone });
+      if (fresh) {
+        services?.settingsChanged({
+          name: fresh.name,
+          timezone: fresh.timezone,
+          bookSharing: bookSharingSettingsOf(fresh.rules),
+        });
+      }
     }, SETTINGS_REFRESH_MS);
     settingsTimer.unref();
     const jobs = createJobs({ db: handle.db, services, logger });

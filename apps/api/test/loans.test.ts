@@ -2,7 +2,7 @@
 // and nothing changed, wrong parties, gifts and losses, shelf pickups, queues and their
 // limits, privacy between members, the expiry and reminder jobs (also as two instances at
 // once), and two members asking for the last copy at once (two pools on PostgreSQL).
-import { createDb, queryRows } from "@readers/db";
+import { createDb, ensureAssociationSettings, queryRows } from "@readers/db";
 import { type TestDatabase, testDrivers } from "@readers/db/testing";
 import { addDays, dateInZone } from "@readers/domain";
 import { sql } from "drizzle-orm";
@@ -318,6 +318,61 @@ describe.each(testDrivers(inject("databaseUrl")))("loans on $name", (driver) => 
     await expect(t.caller(anon).loans.request({ copyId: "x" })).rejects.toMatchObject(
       code("NOT_A_MEMBER"),
     );
+  });
+
+  it("waits for answers and pickups as long as the admin sets, and no one else may set it", async () => {
+    const ada = await makeMember(h.db, "Ada Admin", "active", "admin");
+    const settings = { name: "Readers", timezone: TZ };
+    await ensureAssociationSettings(h.db, settings);
+    // Another rule stored beside it stays as it is.
+    await h.db.execute(sql`update association_settings set rules = '{"other": 1}'::jsonb`);
+    for (const bad of [0, 32, 1.5]) {
+      await expect(
+        t.caller(ada).admin.updateSettings({
+          ...settings,
+          bookSharing: { requestExpiryDays: bad, pickupDays: 3 },
+        }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    await expect(
+      t.caller(otto).admin.updateSettings({
+        ...settings,
+        bookSharing: { requestExpiryDays: 2, pickupDays: 3 },
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await t.caller(ada).admin.settings()).bookSharing).toEqual({
+      requestExpiryDays: 7,
+      pickupDays: 7,
+    });
+    const saved = await t.caller(ada).admin.updateSettings({
+      ...settings,
+      bookSharing: { requestExpiryDays: 2, pickupDays: 3 },
+    });
+    expect(saved.bookSharing).toEqual({ requestExpiryDays: 2, pickupDays: 3 });
+    const [row] = await queryRows<{ rules: Record<string, unknown> }>(
+      h.db,
+      sql`select rules from association_settings`,
+    );
+    expect(row!.rules).toMatchObject({ other: 1, bookSharing: { pickupDays: 3 } });
+    // Saving the name alone leaves the waits as they are.
+    await t.caller(ada).admin.updateSettings(settings);
+    expect((await t.caller(ada).admin.settings()).bookSharing.pickupDays).toBe(3);
+
+    const peer = await addCopy(t, ann, { isbn: GATSBY });
+    const request = await loans(bo).request({ copyId: peer });
+    expect(request.expiresAt).toBe(at(2).toISOString());
+    const shelf = await t.caller(otto).books.addCopy({
+      isbn: PRIDE,
+      forAssociation: true,
+      custodian: { kind: "shelf", locationId: "central" },
+    } as never);
+    const pickup = await loans(cy).request({ copyId: shelf.copies[0]!.id });
+    expect(pickup).toMatchObject({ state: "accepted", expiresAt: at(3).toISOString() });
+    // The sweep follows the same waits.
+    expect(await runLoanExpiry(h.db, t.services, at(1.9))).toBe(0);
+    expect(await runLoanExpiry(h.db, t.services, at(2.1))).toBe(1);
+    expect(await runLoanExpiry(h.db, t.services, at(3.1))).toBe(1);
+    expect((await loans(cy).get({ id: pickup.id })).state).toBe("expired");
   });
 
   it("expires unanswered requests and uncollected pickups, and the queue moves on", async () => {

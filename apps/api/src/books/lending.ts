@@ -31,7 +31,6 @@ import {
   type BookSharingSettings,
   type BorrowerState,
   committedLoanCount,
-  DEFAULT_BOOK_SHARING_SETTINGS,
   DEFAULT_TIER_SETTINGS,
   hasOverdueLoan,
   LOAN_TRANSITIONS,
@@ -58,9 +57,9 @@ export type LendingCtx = Pick<Context, "now" | "services">;
 export const loanNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Loan not found." });
 export const copyNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Copy not found." });
 
-/** Book-sharing settings: the domain's defaults (an admin setting can come later). */
-export function lendingSettings(): BookSharingSettings {
-  return { ...DEFAULT_BOOK_SHARING_SETTINGS };
+/** Book-sharing settings: the association's, as admins set them (services follow changes). */
+export function lendingSettings(ctx: Pick<Context, "services">): BookSharingSettings {
+  return ctx.services.bookSharing;
 }
 
 /** A borrower as the rules see them, with their tier's borrowing settings. */
@@ -163,7 +162,7 @@ export async function moveLoan(
           ? committedLoanCount(borrower.loans.filter((l) => l.id !== row.id))
           : 0,
       },
-      settings: lendingSettings(),
+      settings: lendingSettings(ctx),
     }),
   );
   const saved = await saveLoan(tx, decision.loan, ctx.now);
@@ -280,7 +279,7 @@ export async function advanceQueue(tx: Tx, ctx: LendingCtx, copy: CopyRow): Prom
     copy: toCopy(copy),
     queue: candidates,
     now: ctx.now,
-    settings: lendingSettings(),
+    settings: lendingSettings(ctx),
   });
   await deleteQueueEntries(tx, plan.dropped);
   // Nobody loses a queue place without being told why.

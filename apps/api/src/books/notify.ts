@@ -8,12 +8,7 @@ import {
   type LoanRow,
   type Tx,
 } from "@readers/db";
-import {
-  addMinutes,
-  DEFAULT_BOOK_SHARING_SETTINGS,
-  type LoanReminderKind,
-  type NotificationEvent,
-} from "@readers/domain";
+import { addMinutes, type LoanReminderKind, type NotificationEvent } from "@readers/domain";
 import { enqueueNotification } from "../notifications/notify.ts";
 import type { Context } from "../trpc/context.ts";
 
@@ -60,7 +55,7 @@ export async function notifyLoan(
   const shelf = copy.shelfLocationId ? await getLocation(tx, copy.shelfLocationId) : null;
   const pickupBy =
     loan.state === "accepted" && loan.acceptedAt
-      ? addMinutes(loan.acceptedAt, DEFAULT_BOOK_SHARING_SETTINGS.pickupDays * 24 * 60)
+      ? addMinutes(loan.acceptedAt, ctx.services.bookSharing.pickupDays * 24 * 60)
       : null;
   return enqueueNotification(
     tx,

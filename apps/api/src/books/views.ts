@@ -1,7 +1,7 @@
 // What the API shows of books, copies and loans: stored facts plus what the domain computes
 // (availability, expiry, overdue), instants as ISO strings and dates as YYYY-MM-DD.
 import type { BookRow, CopyWithState, LoanEventRow, LoanRow } from "@readers/db";
-import { isOverdue, type LoanRole, loanExpiresAt } from "@readers/domain";
+import { type BookSharingSettings, isOverdue, type LoanRole, loanExpiresAt } from "@readers/domain";
 
 export function bookView(row: BookRow) {
   return {
@@ -93,6 +93,8 @@ export interface LoanViewInput {
   shelfName: string | null;
   /** The copy lives on a shelf: the shelf's rules decide who may move the loan. */
   onShelf: boolean;
+  /** The association's waits, for when a request or a pickup lapses. */
+  waits: BookSharingSettings;
   events: LoanEventRow[];
   /** How the caller relates to the loan. */
   myRole: LoanRole | null;
@@ -101,7 +103,7 @@ export interface LoanViewInput {
 
 export function loanView(v: LoanViewInput) {
   const { loan } = v;
-  const expiresAt = loanExpiresAt(loan);
+  const expiresAt = loanExpiresAt(loan, v.waits);
   return {
     id: loan.id,
     copyId: loan.copyId,

@@ -12,7 +12,7 @@ import { DomainRefusal } from "../trpc/errors.ts";
 
 /** Expires what waited too long; returns how many loans it expired. */
 export async function runLoanExpiry(db: Database, services: Services, now: Date): Promise<number> {
-  const due = await loansPastWait(db, now, lendingSettings());
+  const due = await loansPastWait(db, now, lendingSettings({ services }));
   let expired = 0;
   for (const { id } of due) {
     try {

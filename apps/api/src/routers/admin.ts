@@ -6,10 +6,12 @@ import {
   listUsers,
   lockAdmins,
   recordAudit,
+  setAssociationRule,
   setUserRole,
   updateAssociationSettings,
 } from "@readers/db";
 import {
+  BookSharingSettingsSchema,
   EMAIL_MAX_LENGTH,
   IdSchema,
   NAME_MAX_LENGTH,
@@ -19,6 +21,7 @@ import {
 } from "@readers/domain";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { bookSharingSettingsOf } from "../services.ts";
 import { domainError } from "../trpc/errors.ts";
 import { adminProcedure } from "../trpc/init.ts";
 
@@ -87,6 +90,7 @@ export const adminRouter = {
       name: s?.name ?? "",
       timezone: s?.timezone ?? ctx.services.timezone,
       contactEmail: s?.contactEmail ?? null,
+      bookSharing: bookSharingSettingsOf(s?.rules),
     };
   }),
 
@@ -97,10 +101,13 @@ export const adminRouter = {
         name: z.string().trim().min(1).max(NAME_MAX_LENGTH),
         timezone: TimeZoneSchema,
         contactEmail: z.union([z.literal(""), z.email().max(EMAIL_MAX_LENGTH)]).nullish(),
+        /** Left as they are when not given. */
+        bookSharing: BookSharingSettingsSchema.optional(),
       }),
     )
     .mutation(async ({ ctx, input }) =>
       ctx.db.transaction(async (tx) => {
+        if (input.bookSharing) await setAssociationRule(tx, "bookSharing", input.bookSharing);
         const saved = await updateAssociationSettings(tx, {
           name: input.name,
           timezone: input.timezone,
@@ -113,11 +120,21 @@ export const adminRouter = {
           action: "settings.update",
           targetType: "settings",
           targetId: "association",
-          details: { name: input.name, timezone: input.timezone },
+          details: {
+            name: input.name,
+            timezone: input.timezone,
+            ...(input.bookSharing ? { bookSharing: input.bookSharing } : {}),
+          },
           ip: ctx.ip,
         });
-        ctx.services.settingsChanged({ name: saved.name, timezone: saved.timezone });
-        return { name: saved.name, timezone: saved.timezone, contactEmail: saved.contactEmail };
+        const bookSharing = bookSharingSettingsOf(saved.rules);
+        ctx.services.settingsChanged({ name: saved.name, timezone: saved.timezone, bookSharing });
+        return {
+          name: saved.name,
+          timezone: saved.timezone,
+          contactEmail: saved.contactEmail,
+          bookSharing,
+        };
       }),
     ),
 

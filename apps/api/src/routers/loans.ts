@@ -102,6 +102,7 @@ async function loanViews(ctx: Context, rows: LoanRows, viewer: MemberRow | null)
       borrowerTrust: myRole === "borrower" ? null : (trust.get(r.loan.borrowerId) ?? 0),
       shelfName: r.copy.shelfLocationId ? (locations.get(r.copy.shelfLocationId) ?? null) : null,
       onShelf: r.copy.shelfLocationId !== null,
+      waits: ctx.services.bookSharing,
       events: events.get(r.loan.id) ?? [],
       myRole,
       today,

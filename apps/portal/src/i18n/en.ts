@@ -1226,6 +1226,12 @@ export const en = {
       timezoneHint: "An IANA time zone such as Asia/Shanghai. Dates and days are counted in it.",
       contactEmail: "Contact e-mail",
       contactEmailHint: "Shown to members and used as the reply address of e-mails.",
+      bookSharing: "Book sharing",
+      requestExpiryDays: "Days to answer a request",
+      requestExpiryDaysHint: "A request nobody answers lapses after this many days.",
+      pickupDays: "Days to collect a book",
+      pickupDaysHint:
+        "An accepted loan, or a shelf copy offered to the next in the queue, lapses if not collected in this many days.",
     },
   },
   books: {

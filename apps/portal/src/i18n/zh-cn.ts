@@ -1199,6 +1199,11 @@ export const zhCN: Catalog = {
       timezoneHint: "IANA 时区，例如 Asia/Shanghai。日期和天数都按此时区计算。",
       contactEmail: "联系邮箱",
       contactEmailHint: "向会员展示，并作为所发电子邮件的回复地址。",
+      bookSharing: "图书共享",
+      requestExpiryDays: "答复借阅请求的天数",
+      requestExpiryDaysHint: "无人答复的请求在这么多天后失效。",
+      pickupDays: "取书的天数",
+      pickupDaysHint: "已同意的借阅，或书架上为排队下一位保留的图书，若在这么多天内未取走即失效。",
     },
   },
   books: {

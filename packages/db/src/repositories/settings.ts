@@ -1,5 +1,5 @@
 // Association settings (one row) and generated instance secrets.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database, Tx } from "../client.ts";
 import { associationSettings, instanceSecret } from "../schema/index.ts";
 
@@ -40,6 +40,23 @@ export async function updateAssociationSettings(
     .where(eq(associationSettings.id, 1))
     .returning();
   return rows[0]!;
+}
+
+/**
+ * Sets one key of the settings' `rules` (tunable defaults of the domain's rules) in place:
+ * the other keys stay as they are, whoever wrote them.
+ */
+export async function setAssociationRule(
+  db: Database | Tx,
+  key: string,
+  value: unknown,
+): Promise<void> {
+  await db
+    .update(associationSettings)
+    .set({
+      rules: sql`${associationSettings.rules} || jsonb_build_object(${key}::text, ${JSON.stringify(value)}::jsonb)`,
+    })
+    .where(eq(associationSettings.id, 1));
 }
 
 /** Reads a named secret, creating it with `generate()` if absent (first writer wins). */

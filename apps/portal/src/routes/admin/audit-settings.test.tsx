@@ -68,6 +68,7 @@ describe("association settings", () => {
       name: "Riverside Readers",
       timezone: "Asia/Shanghai",
       contactEmail: null,
+      bookSharing: { requestExpiryDays: 7, pickupDays: 7 },
     });
     trpc.admin.updateSettings.mutate.mockResolvedValue({});
     renderPortal("/admin/settings");
@@ -89,7 +90,37 @@ describe("association settings", () => {
       name: "Riverside Readers",
       timezone: "Europe/Paris",
       contactEmail: "board@example.org",
+      bookSharing: { requestExpiryDays: 7, pickupDays: 7 },
     });
     await waitFor(() => expect(trpc.me.get.query).toHaveBeenCalledTimes(2));
+  });
+
+  it("sets how long book sharing waits, within the domain's limits", async () => {
+    trpc.admin.settings.query.mockResolvedValue({
+      name: "Riverside Readers",
+      timezone: "Asia/Shanghai",
+      contactEmail: null,
+      bookSharing: { requestExpiryDays: 7, pickupDays: 7 },
+    });
+    trpc.admin.updateSettings.mutate.mockResolvedValue({});
+    renderPortal("/admin/settings");
+    const pickup = await screen.findByLabelText("Days to collect a book");
+    expect((pickup as HTMLInputElement).value).toBe("7");
+    fireEvent.input(pickup, { target: { value: "32" } });
+    fireEvent.input(screen.getByLabelText("Days to answer a request"), {
+      target: { value: "2.5" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findAllByText("Enter a whole number from 1 to 31.")).toHaveLength(2);
+    expect(trpc.admin.updateSettings.mutate).not.toHaveBeenCalled();
+    fireEvent.input(pickup, { target: { value: "3" } });
+    fireEvent.input(screen.getByLabelText("Days to answer a request"), {
+      target: { value: "2" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("Your changes have been saved.")).toBeTruthy();
+    expect(trpc.admin.updateSettings.mutate).toHaveBeenCalledWith(
+      expect.objectContaining({ bookSharing: { requestExpiryDays: 2, pickupDays: 3 } }),
+    );
   });
 });

@@ -1,6 +1,6 @@
-// Admins' association settings: name, time zone (dates and "today" are counted in it) and
-// contact e-mail.
-import { NAME_MAX_LENGTH } from "@readers/domain";
+// Admins' association settings: name, time zone (dates and "today" are counted in it),
+// contact e-mail, and how long book sharing waits for an answer and for a pickup.
+import { BookSharingSettingsSchema, NAME_MAX_LENGTH } from "@readers/domain";
 import { type Component, createResource, createSignal, Match, Show, Switch } from "solid-js";
 import { Field } from "../../components/field.tsx";
 import { createFormState } from "../../components/form.ts";
@@ -9,12 +9,22 @@ import { Page } from "../../components/page.tsx";
 import { ErrorNotice, Loading, SuccessNotice } from "../../components/status.tsx";
 import { type Message, useI18n } from "../../i18n/index.ts";
 import { useFormat } from "../../lib/format.ts";
+import { bounds, isWholeNumberIn, wholeNumber } from "../../lib/numbers.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { checkEmail, checkTimeZone } from "../../lib/validation.ts";
 import { useSession } from "../../session.tsx";
 
 type Settings = Awaited<ReturnType<typeof trpc.admin.settings.query>>;
-type SettingsField = "name" | "timezone" | "contactEmail";
+type SettingsField = "name" | "timezone" | "contactEmail" | "requestExpiryDays" | "pickupDays";
+
+/** The days a wait may last, as the domain's schema allows. */
+const WAIT_DAYS = bounds(BookSharingSettingsSchema.shape.pickupDays);
+
+function checkWaitDays(value: string): Message | undefined {
+  return isWholeNumberIn(value, WAIT_DAYS)
+    ? undefined
+    : { key: "validation.wholeNumber", params: WAIT_DAYS };
+}
 
 function checkAssociationName(value: string): Message | undefined {
   const name = value.trim();
@@ -31,6 +41,10 @@ const SettingsForm: Component<{ settings: Settings }> = (props) => {
   const [name, setName] = createSignal(props.settings.name);
   const [timezone, setTimezone] = createSignal(props.settings.timezone);
   const [contactEmail, setContactEmail] = createSignal(props.settings.contactEmail ?? "");
+  const [requestExpiryDays, setRequestExpiryDays] = createSignal(
+    String(props.settings.bookSharing.requestExpiryDays),
+  );
+  const [pickupDays, setPickupDays] = createSignal(String(props.settings.bookSharing.pickupDays));
   const [saved, setSaved] = createSignal(false);
   const [failure, setFailure] = createSignal<string>();
   const form = createFormState<SettingsField>({
@@ -38,6 +52,8 @@ const SettingsForm: Component<{ settings: Settings }> = (props) => {
     timezone: () => checkTimeZone(timezone()),
     // Optional: empty means none.
     contactEmail: () => (contactEmail().trim() ? checkEmail(contactEmail()) : undefined),
+    requestExpiryDays: () => checkWaitDays(requestExpiryDays()),
+    pickupDays: () => checkWaitDays(pickupDays()),
   });
   const message = (field: SettingsField) => {
     const problem = form.error(field);
@@ -55,6 +71,10 @@ const SettingsForm: Component<{ settings: Settings }> = (props) => {
         name: name().trim(),
         timezone: timezone().trim(),
         contactEmail: contactEmail().trim(),
+        bookSharing: {
+          requestExpiryDays: wholeNumber(requestExpiryDays()),
+          pickupDays: wholeNumber(pickupDays()),
+        },
       });
       // The association's name and zone come with me.get; every page shows them.
       await session.refresh();
@@ -100,6 +120,33 @@ const SettingsForm: Component<{ settings: Settings }> = (props) => {
         error={message("contactEmail")}
         ref={form.register("contactEmail")}
       />
+      <fieldset class="fieldset">
+        <legend>{t("admin.settings.bookSharing")}</legend>
+        <div class="field-grid">
+          <Field
+            id="request-expiry-days"
+            label={t("admin.settings.requestExpiryDays")}
+            hint={t("admin.settings.requestExpiryDaysHint")}
+            inputMode="numeric"
+            autocomplete="off"
+            value={requestExpiryDays()}
+            onInput={setRequestExpiryDays}
+            error={message("requestExpiryDays")}
+            ref={form.register("requestExpiryDays")}
+          />
+          <Field
+            id="pickup-days"
+            label={t("admin.settings.pickupDays")}
+            hint={t("admin.settings.pickupDaysHint")}
+            inputMode="numeric"
+            autocomplete="off"
+            value={pickupDays()}
+            onInput={setPickupDays}
+            error={message("pickupDays")}
+            ref={form.register("pickupDays")}
+          />
+        </div>
+      </fieldset>
       <Show when={saved()}>
         <SuccessNotice>
           <p>{t("common.saved")}</p>
