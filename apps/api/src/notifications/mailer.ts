@@ -18,8 +18,9 @@ export interface Mailer {
 }
 
 /**
- * The Message-ID of an outbox message: the same on every attempt, so a message sent again
- * (its sent mark lost in a crash) is recognisably the same one to mail programs.
+ * The Message-ID of an outbox message (`id`: the worker's key of it, unique to the message):
+ * the same on every attempt, so a message sent again (its sent mark lost in a crash) is
+ * recognisably the same one to mail programs.
  */
 export function messageIdFor(id: string, from: string): string {
   const domain = from.match(/@([^>\s]+)/)?.[1] ?? "readers.local";

@@ -39,10 +39,55 @@ const BATCH = 25;
  * one by one, while a single message still arrives within a fraction of a second.
  */
 const KICK_DELAY_MS = 200;
-/** E-mails that went out are recorded together, but none waits longer than this. */
+/** E-mails that went out are recorded together, but none waits much longer than this. */
 const MARK_SENT_WITHIN_MS = 1000;
 /** Between full batches the worker pauses, so requests arriving meanwhile go first. */
 const PAUSE_BETWEEN_BATCHES_MS = 50;
+
+/**
+ * E-mails that went out, recorded as sent together: when the claim is done, or a second
+ * after the first unrecorded one went out — even while the next is still being sent, so a
+ * slow or hanging mail server cannot leave them unrecorded until their lease runs out. A
+ * record that fails keeps its rows for the next try; what still fails at the end stays
+ * `sending` and goes out again after the lease (at least once, never lost).
+ */
+function sentRecorder(
+  markSent: (rows: OutboxRow[]) => Promise<void>,
+  logger: Logger,
+): { add(row: OutboxRow): void; close(): Promise<void> } {
+  let pending: OutboxRow[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let chain: Promise<void> = Promise.resolve();
+  const flush = (): Promise<void> => {
+    clearTimeout(timer);
+    timer = undefined;
+    const rows = pending;
+    pending = [];
+    if (rows.length === 0) return chain;
+    chain = chain
+      .then(() => markSent(rows))
+      .catch((error) => {
+        pending = [...rows, ...pending];
+        logger.warn("outbox: recording sent e-mails failed", {
+          ids: rows.map((row) => row.id),
+          error: String(error),
+        });
+      });
+    return chain;
+  };
+  return {
+    add(row) {
+      pending.push(row);
+      timer ??= setTimeout(() => void flush(), MARK_SENT_WITHIN_MS);
+    },
+    async close() {
+      await flush();
+      // One more try for a record that failed just now.
+      if (pending.length > 0) await flush();
+      clearTimeout(timer);
+    },
+  };
+}
 
 export interface OutboxWorkerOptions {
   db: Database;
@@ -75,7 +120,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function send(row: OutboxRow): Promise<void> {
     if (!row.toEmail) throw new Error("e-mail message without an address");
     const mail = renderMail(row.kind, row.locale, row.payload, options.associationName());
-    await options.mailer.send({ to: row.toEmail, ...mail }, `${row.id}-${row.kind}`);
+    // The same on every attempt, and unlike any other message: the row's id and creation
+    // time (ids start again after a restore or on another installation; the time does not).
+    const messageKey = `${row.id}-${row.createdAt.getTime().toString(36)}-${row.kind}`;
+    await options.mailer.send({ to: row.toEmail, ...mail }, messageKey);
   }
 
   /** Records the e-mails of a claim that went out, in one statement. */
@@ -125,18 +173,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         }
         handled += inApp.length;
       }
-      // E-mails one by one; the ones that went out are marked sent together after the
-      // claim (one statement instead of one each: a burst's e-mails otherwise cost a round
-      // trip each). A crash before the mark re-sends at most this claim's e-mails, with the
-      // same Message-ID, when their lease runs out.
+      // E-mails one by one; the ones that went out are recorded as sent together (one
+      // statement instead of one each: a burst's e-mails otherwise cost a round trip each).
+      // A crash before the record re-sends at most this claim's e-mails, with the same
+      // Message-ID, when their lease runs out.
       const rows = claimed.filter((row) => row.channel !== "in_app");
-      let sent: OutboxRow[] = [];
-      let unrecordedSince = 0;
-      const flush = async () => {
-        const done = sent;
-        sent = [];
-        await markSent(done);
-      };
+      const recorder = sentRecorder(markSent, options.logger);
       try {
         for (const [index, row] of rows.entries()) {
           // On shutdown, or when the lease is nearly spent, hand the rest back untouched.
@@ -145,25 +187,25 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
             await releaseOutbox(options.db, rows.slice(index));
             return handled;
           }
+          let delivered = false;
           try {
-            // Counted from when the first e-mail not yet recorded started to go out.
-            if (sent.length === 0) unrecordedSince = Date.now();
             await send(row);
-            sent.push(row);
-            // A slow mail server must not leave what went out unrecorded for long.
-            if (Date.now() - unrecordedSince > MARK_SENT_WITHIN_MS) await flush();
+            delivered = true;
+          } catch (error) {
+            await failed(row, error);
+          }
+          if (delivered) {
+            recorder.add(row);
             options.logger.debug("outbox delivered", {
               id: row.id,
               kind: row.kind,
               channel: row.channel,
             });
-          } catch (error) {
-            await failed(row, error);
           }
           handled++;
         }
       } finally {
-        await flush();
+        await recorder.close();
       }
     }
   }
