@@ -469,6 +469,23 @@ describe.each(testDrivers(inject("databaseUrl")))("registrations on $name", (dri
       expect(places.get(`Crowd ${i}`)).toBe(expected(i));
     });
     expect(places.get("Straggler")).toBe(13);
+    // Five at the very same instant: served by id in byte order. (Each is told its place as
+    // it stands when its batch commits; a tie with a smaller id in a later batch moves it.)
+    const tied: User[] = [];
+    for (let i = 0; i < 5; i++) tied.push(await makeMember(h.db, `Tie ${i}`));
+    const tiedResults = await Promise.all(
+      tied.map((m) => register(m, { activityId: id }, ms(100))),
+    );
+    const after = await t.caller(organizer, at(1)).activities.registrations({ activityId: id });
+    const finalPlaces = new Map(after.items.map((i) => [i.name, i.waitlistPosition]));
+    const idOrder = tiedResults
+      .map((r, i) => ({ id: r.registration.id, name: `Tie ${i}` }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(idOrder.map((r) => finalPlaces.get(r.name))).toEqual([24, 25, 26, 27, 28]);
+    // Nobody is told a place behind where the roster puts them.
+    tiedResults.forEach((r, i) => {
+      expect(r.registration.waitlistPosition).toBeLessThanOrEqual(finalPlaces.get(`Tie ${i}`)!);
+    });
   });
 
   it("lets one of two simultaneous registrations of the same member through, on one instance or two", async () => {

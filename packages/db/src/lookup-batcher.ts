@@ -5,9 +5,12 @@
 // cached: every lookup is answered by a query sent after it was asked, so a revoked session
 // or a changed membership counts at once, as with a lookup of its own.
 //
-// Scheduling: while one batch is in flight, new lookups wait and go together in the next;
+// Scheduling: while a batch is in flight, new lookups wait and go together in the next;
 // with nothing in flight, a lookup is sent at the end of the current turn of the event
-// loop. Under no load that is one lookup per query, with no added wait.
+// loop. Under no load that is one lookup per query, with no added wait. A batch waits for
+// the one before it at most `maxWaitMs`: a query stuck on a dead connection must not hold
+// every later lookup with it. (More lookups than `maxBatchSize` at once make several
+// batches, which then go out together.)
 import DataLoader from "dataloader";
 
 export type LookupBatcher<K, V> = (key: K) => Promise<V>;
@@ -18,8 +21,9 @@ export type LookupBatcher<K, V> = (key: K) => Promise<V>;
  */
 export function lookupBatcher<K, V>(
   load: (keys: readonly K[]) => Promise<readonly V[]>,
-  options: { maxBatchSize?: number } = {},
+  options: { maxBatchSize?: number; maxWaitMs?: number } = {},
 ): LookupBatcher<K, V> {
+  const maxWaitMs = options.maxWaitMs ?? 250;
   let inFlight: Promise<unknown> = Promise.resolve();
   const loader = new DataLoader<K, V>(
     (keys) => {
@@ -32,7 +36,15 @@ export function lookupBatcher<K, V>(
       maxBatchSize: options.maxBatchSize ?? 100,
       // DataLoader collects the lookups of a batch until this calls back.
       batchScheduleFn: (dispatch) => {
-        void inFlight.then(() => setImmediate(dispatch));
+        let dispatched = false;
+        const go = () => {
+          if (dispatched) return;
+          dispatched = true;
+          clearTimeout(timer);
+          setImmediate(dispatch);
+        };
+        const timer = setTimeout(go, maxWaitMs);
+        void inFlight.then(go);
       },
     },
   );

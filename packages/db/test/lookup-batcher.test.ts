@@ -78,6 +78,29 @@ describe("lookupBatcher", () => {
     expect(r.batches).toEqual([["a"], ["b", "c", "d"]]);
   });
 
+  it("does not let a stuck load hold later lookups longer than maxWaitMs", async () => {
+    const table = new Map([
+      ["a", 1],
+      ["b", 2],
+    ]);
+    const batches: string[][] = [];
+    const lookup = lookupBatcher(
+      async (keys: readonly string[]) => {
+        batches.push([...keys]);
+        // The first load never answers (a dead connection); later ones do.
+        if (batches.length === 1) return new Promise<never>(() => {});
+        return keys.map((k) => table.get(k) ?? null);
+      },
+      { maxWaitMs: 30 },
+    );
+    void lookup("a");
+    await new Promise((done) => setTimeout(done, 5));
+    const started = performance.now();
+    expect(await lookup("b")).toBe(2);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(batches).toEqual([["a"], ["b"]]);
+  });
+
   it("caches nothing: a later lookup of the same key reads the table as it is then", async () => {
     const table = new Map([["a", 1]]);
     const r = recorded(table);

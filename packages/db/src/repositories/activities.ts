@@ -206,7 +206,8 @@ function selectMembersOfUsers(db: Db, userIds: SQL | string, since?: Date | Plac
             'lateCancellation', ${registration.lateCancellation},
             'cancelledAt', ${registration.cancelledAt},
             'startsAt', ${activity.startsAt},
-            'noShowAfterMinutes', ${activity.noShowAfterMinutes})), '[]'::json)
+            'noShowAfterMinutes', ${activity.noShowAfterMinutes},
+            'published', ${activity.status} = 'published')), '[]'::json)
           from ${registration} inner join ${activity} on ${activity.id} = ${registration.activityId}
           where ${registration.memberId} = ${member.id} and (${strikeCondition(since)}))`
         : sql<null>`null`,
@@ -271,20 +272,25 @@ export async function memberOfUser(
     member: row.member,
     current: currentOf(row),
     /** Present when `strikesSince` was given. */
-    strikes: since
-      ? parseStrikeFacts(row.strikes).filter((f) => isStrikeSince(f, since))
-      : undefined,
+    strikes: since ? parseStrikeFacts(row.strikes, since) : undefined,
   };
 }
 
 /**
- * `strikeCondition`'s time bounds, for facts read with an earlier `since` (a batch reads
- * from its earliest): a late cancellation since then, or a confirmed registration without
- * check-in (of a published activity, which the query already required) starting since then.
+ * `strikeCondition` again, for facts read with an earlier `since` (a batch reads from its
+ * earliest): a late cancellation since then, or a confirmed registration without check-in
+ * of a published activity starting since then.
  */
-function isStrikeSince(fact: StrikeFact, since: Date): boolean {
-  if (fact.lateCancellation && fact.cancelledAt && fact.cancelledAt >= since) return true;
-  return fact.status === "confirmed" && fact.checkedInAt === null && fact.startsAt >= since;
+function isStrikeSince(fact: StrikeFactJson, since: Date): boolean {
+  if (fact.lateCancellation && fact.cancelledAt && new Date(fact.cancelledAt) >= since) {
+    return true;
+  }
+  return (
+    fact.status === "confirmed" &&
+    fact.checkedInAt === null &&
+    fact.published === true &&
+    new Date(fact.startsAt) >= since
+  );
 }
 
 /** A handle outside any transaction (prepared statements are kept per handle). */
@@ -752,18 +758,23 @@ interface StrikeFactJson {
   cancelledAt: string | null;
   startsAt: string;
   noShowAfterMinutes: number;
+  /** Whether the activity is published (a no-show counts only there). */
+  published?: boolean;
 }
 
-function parseStrikeFacts(value: unknown): StrikeFact[] {
+/** The strike facts read as JSON, those that are strikes since `since` (`isStrikeSince`). */
+function parseStrikeFacts(value: unknown, since: Date): StrikeFact[] {
   const list = (typeof value === "string" ? JSON.parse(value) : (value ?? [])) as StrikeFactJson[];
-  return list.map((f) => ({
-    status: f.status,
-    checkedInAt: f.checkedInAt ? new Date(f.checkedInAt) : null,
-    lateCancellation: f.lateCancellation === true,
-    cancelledAt: f.cancelledAt ? new Date(f.cancelledAt) : null,
-    startsAt: new Date(f.startsAt),
-    noShowAfterMinutes: Number(f.noShowAfterMinutes),
-  }));
+  return list
+    .filter((f) => isStrikeSince(f, since))
+    .map((f) => ({
+      status: f.status,
+      checkedInAt: f.checkedInAt ? new Date(f.checkedInAt) : null,
+      lateCancellation: f.lateCancellation === true,
+      cancelledAt: f.cancelledAt ? new Date(f.cancelledAt) : null,
+      startsAt: new Date(f.startsAt),
+      noShowAfterMinutes: Number(f.noShowAfterMinutes),
+    }));
 }
 
 /** A member's registrations that are, or may become, strikes (no-show, late cancellation). */
