@@ -444,6 +444,12 @@ describe.each(testDrivers(inject("databaseUrl")))("kiosk on $name", (driver) => 
       for (let i = 0; i < 30; i++)
         await expect(unknown()).rejects.toMatchObject(code("UNKNOWN_MEMBER"));
       await expect(unknown()).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+      // Counted in the database, so every instance the kiosk reaches sees the same count.
+      const [counted] = await queryRows<{ count: number }>(
+        h.db,
+        sql`select count from rate_limit where key like ${`%unknownCredential%${other.deviceId}`}`,
+      );
+      expect(Number(counted?.count)).toBe(30);
       // Another kiosk is not affected.
       await expect(checkIn({ memberNumber: "00000026" })).rejects.toMatchObject(
         code("UNKNOWN_MEMBER"),

@@ -255,34 +255,39 @@ async function resolveCredential(
 }
 
 /**
- * Credentials that matched nobody, per kiosk, in this process: after this many in
- * {@link UNKNOWN_WINDOW_MS} a kiosk is told to wait, so a stolen token cannot walk the
- * member numbers. Kept in memory (no query on the busy path); each instance counts its own.
+ * Credentials that matched nobody, per kiosk: after this many in {@link UNKNOWN_WINDOW_MS}
+ * a kiosk is told to wait, so a stolen token cannot walk the member numbers. Counted in the
+ * database (`rate_limit`), so the limit holds however many instances the kiosk's requests
+ * reach; only the check-ins the fast path does not answer read it.
  */
 const UNKNOWN_MAX = 30;
 const UNKNOWN_WINDOW_MS = 10 * 60_000;
-const unknownCredentials = new Map<string, { count: number; since: number }>();
+const unknownKey = (deviceId: string) => `kiosk.unknownCredential:kiosk:${deviceId}`;
 
-function unknownCountFor(deviceId: string, now: Date): { count: number; since: number } {
-  const entry = unknownCredentials.get(deviceId);
-  if (!entry || now.getTime() - entry.since >= UNKNOWN_WINDOW_MS) {
-    const fresh = { count: 0, since: now.getTime() };
-    if (unknownCredentials.size > 10_000) unknownCredentials.clear();
-    unknownCredentials.set(deviceId, fresh);
-    return fresh;
-  }
-  return entry;
-}
-
-function refuseIfGuessing(deviceId: string, now: Date): void {
-  const entry = unknownCountFor(deviceId, now);
-  if (entry.count >= UNKNOWN_MAX) {
-    const wait = Math.ceil((entry.since + UNKNOWN_WINDOW_MS - now.getTime()) / 1000);
+async function refuseIfGuessing(ctx: KioskCtx): Promise<void> {
+  const limit = await rateLimitReached(
+    ctx.db,
+    unknownKey(ctx.actor.deviceId),
+    ctx.now,
+    UNKNOWN_WINDOW_MS,
+    UNKNOWN_MAX,
+  );
+  if (limit.reached) {
     throw new TRPCError({
       code: "TOO_MANY_REQUESTS",
-      message: `Too many unknown cards or numbers. Try again in ${wait} seconds.`,
+      message: `Too many unknown cards or numbers. Try again in ${Math.ceil(limit.retryAfterMs / 1000)} seconds.`,
     });
   }
+}
+
+async function countUnknown(ctx: KioskCtx): Promise<void> {
+  await hitRateLimit(
+    ctx.db,
+    unknownKey(ctx.actor.deviceId),
+    ctx.now,
+    UNKNOWN_WINDOW_MS,
+    UNKNOWN_MAX,
+  );
 }
 
 /** The kind of answer each kiosk request stores under its client id. */
@@ -611,11 +616,11 @@ export const kioskRouter = {
       if (fast) return fast;
       const prior = await replay(ctx.db, ctx, input.clientId, "checkIn");
       if (prior) return prior;
-      refuseIfGuessing(ctx.actor.deviceId, ctx.now);
+      await refuseIfGuessing(ctx);
       const now = ctx.now;
       const arrivedAt = checkInDecisionTime(now, input.occurredAt);
       const resolved = await resolveCredential(ctx, input.credential, arrivedAt);
-      if (resolved.kind === "unknown") unknownCountFor(ctx.actor.deviceId, now).count++;
+      if (resolved.kind === "unknown") await countUnknown(ctx);
       const activityId =
         resolved.kind === "guest"
           ? resolved.registration.activityId

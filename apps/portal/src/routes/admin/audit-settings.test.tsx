@@ -63,7 +63,8 @@ describe("audit log", () => {
 });
 
 describe("association settings", () => {
-  it("checks the time zone with the domain and saves", async () => {
+  /** The settings page over stored settings with the domain's default waits. */
+  function openSettings() {
     trpc.admin.settings.query.mockResolvedValue({
       name: "Riverside Readers",
       timezone: "Asia/Shanghai",
@@ -72,6 +73,10 @@ describe("association settings", () => {
     });
     trpc.admin.updateSettings.mutate.mockResolvedValue({});
     renderPortal("/admin/settings");
+  }
+
+  it("checks the time zone with the domain and saves", async () => {
+    openSettings();
     const zone = await screen.findByLabelText("Time zone");
     expect((zone as HTMLInputElement).value).toBe("Asia/Shanghai");
     fireEvent.input(zone, { target: { value: "Mars/Olympus" } });
@@ -96,14 +101,7 @@ describe("association settings", () => {
   });
 
   it("sets how long book sharing waits, within the domain's limits", async () => {
-    trpc.admin.settings.query.mockResolvedValue({
-      name: "Riverside Readers",
-      timezone: "Asia/Shanghai",
-      contactEmail: null,
-      bookSharing: { requestExpiryDays: 7, pickupDays: 7 },
-    });
-    trpc.admin.updateSettings.mutate.mockResolvedValue({});
-    renderPortal("/admin/settings");
+    openSettings();
     const pickup = await screen.findByLabelText("Days to collect a book");
     expect((pickup as HTMLInputElement).value).toBe("7");
     fireEvent.input(pickup, { target: { value: "32" } });
