@@ -3,10 +3,13 @@
 // member, membership and exactly the strikes since its own `since`, on every driver.
 import { randomUUID } from "node:crypto";
 import { ActivityCreateInputSchema } from "@readers/domain";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import {
   activity,
   activityColumns,
+  type Database,
   insertLocations,
   member,
   memberOfUser,
@@ -15,6 +18,7 @@ import {
   saveTier,
   user,
 } from "../src/index.ts";
+import * as schema from "../src/schema/index.ts";
 import { type TestDatabase, testDrivers } from "../src/testing.ts";
 
 const DAY = 86_400_000;
@@ -153,4 +157,29 @@ describe.each(testDrivers(inject("databaseUrl")))("memberOfUser on $name", (driv
     // Alone, the same answers.
     expect((await ask(ann.userId, 30))?.strikes).toEqual(annNarrow?.strikes);
   });
+
+  if (driver.name === "postgres") {
+    it("sends lookups asked together as one query", async () => {
+      const pool = new pg.Pool({ connectionString: h.url!, max: 4 });
+      const sent: string[] = [];
+      const counting = drizzle(pool, {
+        schema,
+        casing: "snake_case",
+        logger: { logQuery: (query) => sent.push(query) },
+      }) as unknown as Database;
+      try {
+        const since = daysAgo(60);
+        const asked = await Promise.all(
+          ["u1", "u2", "u3", "u4", "u5", "u6"].map((userId) =>
+            memberOfUser(counting, userId, { strikesSince: since }),
+          ),
+        );
+        expect(asked).toEqual([null, null, null, null, null, null]);
+        expect(sent).toHaveLength(1);
+        expect(sent[0]).toContain("= any(");
+      } finally {
+        await pool.end();
+      }
+    });
+  }
 });
