@@ -1,13 +1,13 @@
 // The member's membership: its status, what it allows, renewing and leaving; or, for
 // someone without a current membership, the tiers and the application form.
 
-import { MemberProfileInputSchema, type Privileges, splitDisplayName } from "@readers/domain";
+import { type Privileges, splitDisplayName } from "@readers/domain";
 import { ConfirmDialog } from "@readers/ui";
 import { A } from "@solidjs/router";
 import { type Component, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { CheckboxField, Field } from "../components/field.tsx";
 import { createFormState } from "../components/form.ts";
 import { Guard } from "../components/guard.tsx";
+import { createMemberDetails, MemberDetailsFields } from "../components/member-details.tsx";
 import { StatusBadge } from "../components/membership-status.tsx";
 import { Page } from "../components/page.tsx";
 import { ResendConfirmation } from "../components/resend-confirmation.tsx";
@@ -18,7 +18,6 @@ import { domainCode } from "../lib/errors.ts";
 import { useFormat } from "../lib/format.ts";
 import { type MembershipView, renewalPreview } from "../lib/membership.ts";
 import { trpc } from "../lib/trpc.ts";
-import { checkPersonName, checkPhone } from "../lib/validation.ts";
 import { useSession } from "../session.tsx";
 
 type Tier = Awaited<ReturnType<typeof trpc.memberships.tiers.query>>[number];
@@ -268,18 +267,18 @@ const ApplyForm: Component<{ tiers: readonly Tier[]; onDone: (message: string) =
   const known = session.member();
   const split = splitDisplayName(session.account()?.name ?? "");
   const [tierId, setTierId] = createSignal(props.tiers.length === 1 ? props.tiers[0]!.id : "");
-  const [firstName, setFirstName] = createSignal(known?.firstName ?? split.firstName);
-  const [lastName, setLastName] = createSignal(known?.lastName ?? split.lastName);
-  const [phone, setPhone] = createSignal(known?.phone ?? "");
-  const [consent, setConsent] = createSignal(known?.directoryConsent ?? false);
+  const details = createMemberDetails({
+    firstName: known?.firstName ?? split.firstName,
+    lastName: known?.lastName ?? split.lastName,
+    phone: known?.phone,
+    directoryConsent: known?.directoryConsent,
+  });
   const form = createFormState<ApplyField>({
     tier: () =>
       props.tiers.some((tier) => tier.id === tierId())
         ? undefined
         : { key: "validation.tierRequired" },
-    firstName: () => checkPersonName(firstName(), "validation.firstNameRequired"),
-    lastName: () => checkPersonName(lastName(), "validation.lastNameRequired"),
-    phone: () => checkPhone(phone()),
+    ...details.checks,
   });
   const message = (field: ApplyField) => {
     const problem = form.error(field);
@@ -298,12 +297,7 @@ const ApplyForm: Component<{ tiers: readonly Tier[]; onDone: (message: string) =
     try {
       await trpc.memberships.apply.mutate({
         tierId: tierId(),
-        profile: MemberProfileInputSchema.parse({
-          firstName: firstName(),
-          lastName: lastName(),
-          phone: phone(),
-          directoryConsent: consent(),
-        }),
+        profile: details.input(),
       });
       await session.refresh();
       props.onDone(t("membership.applied"));
@@ -347,43 +341,7 @@ const ApplyForm: Component<{ tiers: readonly Tier[]; onDone: (message: string) =
           </p>
         </Show>
       </fieldset>
-      <Field
-        id="firstName"
-        label={t("membership.firstName")}
-        autocomplete="given-name"
-        value={firstName()}
-        onInput={setFirstName}
-        error={message("firstName")}
-        ref={form.register("firstName")}
-      />
-      <Field
-        id="lastName"
-        label={t("membership.lastName")}
-        autocomplete="family-name"
-        value={lastName()}
-        onInput={setLastName}
-        error={message("lastName")}
-        ref={form.register("lastName")}
-      />
-      <Field
-        id="phone"
-        label={t("membership.phone")}
-        hint={t("membership.phoneHint")}
-        type="tel"
-        autocomplete="tel"
-        required={false}
-        value={phone()}
-        onInput={setPhone}
-        error={message("phone")}
-        ref={form.register("phone")}
-      />
-      <CheckboxField
-        id="directoryConsent"
-        label={t("membership.directoryConsent")}
-        hint={t("membership.directoryConsentHint")}
-        checked={consent()}
-        onChange={setConsent}
-      />
+      <MemberDetailsFields details={details} message={message} register={form.register} />
       <div>
         <button type="submit" class="button" disabled={form.busy()}>
           {form.busy() ? t("membership.applying") : t("membership.apply")}

@@ -1,13 +1,13 @@
 // The reader's own profile: account name and language, member details, a copy of their
 // data, and deleting the account.
 
-import { MemberProfileInputSchema } from "@readers/domain";
 import { isLocale, LOCALE_NAMES, LOCALES } from "@readers/ui";
 import { A, useNavigate } from "@solidjs/router";
 import { type Component, createSignal, Show } from "solid-js";
-import { CheckboxField, Field, SelectField } from "../components/field.tsx";
+import { Field, SelectField } from "../components/field.tsx";
 import { createFormState } from "../components/form.ts";
 import { Guard } from "../components/guard.tsx";
+import { createMemberDetails, MemberDetailsFields } from "../components/member-details.tsx";
 import { Page } from "../components/page.tsx";
 import { ResendConfirmation } from "../components/resend-confirmation.tsx";
 import { ErrorNotice, SuccessNotice } from "../components/status.tsx";
@@ -17,7 +17,7 @@ import { downloadFile } from "../lib/download.ts";
 import { authErrorKey } from "../lib/errors.ts";
 import { useFormat } from "../lib/format.ts";
 import { trpc } from "../lib/trpc.ts";
-import { checkEmail, checkName, checkPersonName, checkPhone } from "../lib/validation.ts";
+import { checkEmail, checkName } from "../lib/validation.ts";
 import { type Account, type MemberRecord, useSession } from "../session.tsx";
 
 /** Where deleting an account lands: home, with a confirmation. */
@@ -30,20 +30,22 @@ const ProfileForm: Component<{ account: Account; member: MemberRecord | null }> 
   const fmt = useFormat();
   const session = useSession();
   const [name, setName] = createSignal(props.account.name);
-  const [firstName, setFirstName] = createSignal(props.member?.firstName ?? "");
-  const [lastName, setLastName] = createSignal(props.member?.lastName ?? "");
-  const [phone, setPhone] = createSignal(props.member?.phone ?? "");
-  const [consent, setConsent] = createSignal(props.member?.directoryConsent ?? false);
   const [saved, setSaved] = createSignal(false);
   const [failure, setFailure] = createSignal<string>();
   const hasMember = () => props.member !== null;
+  // Asked only of members: an account without a member record has only its name here.
+  const details = createMemberDetails(
+    {
+      firstName: props.member?.firstName ?? "",
+      lastName: props.member?.lastName ?? "",
+      phone: props.member?.phone,
+      directoryConsent: props.member?.directoryConsent,
+    },
+    hasMember,
+  );
   const form = createFormState<ProfileField>({
     name: () => checkName(name()),
-    firstName: () =>
-      hasMember() ? checkPersonName(firstName(), "validation.firstNameRequired") : undefined,
-    lastName: () =>
-      hasMember() ? checkPersonName(lastName(), "validation.lastNameRequired") : undefined,
-    phone: () => (hasMember() ? checkPhone(phone()) : undefined),
+    ...details.checks,
   });
   const message = (field: ProfileField) => {
     const problem = form.error(field);
@@ -59,14 +61,7 @@ const ProfileForm: Component<{ account: Account; member: MemberRecord | null }> 
     try {
       await trpc.me.updateProfile.mutate({
         name: name().trim(),
-        member: hasMember()
-          ? MemberProfileInputSchema.parse({
-              firstName: firstName(),
-              lastName: lastName(),
-              phone: phone(),
-              directoryConsent: consent(),
-            })
-          : undefined,
+        member: hasMember() ? details.input() : undefined,
       });
       await session.refresh();
       setSaved(true);
@@ -128,43 +123,7 @@ const ProfileForm: Component<{ account: Account; member: MemberRecord | null }> 
                   <dd>{member().memberNumberFormatted}</dd>
                 </div>
               </dl>
-              <Field
-                id="firstName"
-                label={t("membership.firstName")}
-                autocomplete="given-name"
-                value={firstName()}
-                onInput={setFirstName}
-                error={message("firstName")}
-                ref={form.register("firstName")}
-              />
-              <Field
-                id="lastName"
-                label={t("membership.lastName")}
-                autocomplete="family-name"
-                value={lastName()}
-                onInput={setLastName}
-                error={message("lastName")}
-                ref={form.register("lastName")}
-              />
-              <Field
-                id="phone"
-                label={t("membership.phone")}
-                hint={t("membership.phoneHint")}
-                type="tel"
-                autocomplete="tel"
-                required={false}
-                value={phone()}
-                onInput={setPhone}
-                error={message("phone")}
-                ref={form.register("phone")}
-              />
-              <CheckboxField
-                id="directoryConsent"
-                label={t("membership.directoryConsent")}
-                hint={t("membership.directoryConsentHint")}
-                checked={consent()}
-                onChange={setConsent}
-              />
+              <MemberDetailsFields details={details} message={message} register={form.register} />
             </>
           )}
         </Show>
