@@ -206,6 +206,59 @@ describe.each(testDrivers(inject("databaseUrl")))("kiosk on $name", (driver) => 
     });
   });
 
+  describe("the staff PIN", () => {
+    it("is set by admins only, stored hashed, and opens the Needs-staff list at the kiosk", async () => {
+      // None set: the list is open, and the kiosk is told so.
+      expect((await k().today()).staffPinRequired).toBe(false);
+      expect(await k().unlockStaff({ pin: "" })).toEqual({ unlocked: true });
+      await expect(
+        t.caller(organizer, NOW).kiosk.setStaffPin({ pin: "2468" }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+      for (const bad of ["123", "123456789", "12a4"]) {
+        await expect(t.caller(admin, NOW).kiosk.setStaffPin({ pin: bad })).rejects.toMatchObject({
+          code: "BAD_REQUEST",
+        });
+      }
+      expect(await t.caller(admin, NOW).kiosk.setStaffPin({ pin: "2468" })).toEqual({ set: true });
+      expect(await t.caller(admin, NOW).kiosk.staffPin()).toEqual({ set: true });
+      const [stored] = await queryRows<{ value: string }>(
+        h.db,
+        sql`select value from instance_secret where name = 'kiosk_staff_pin'`,
+      );
+      expect(stored!.value).toMatch(/^scrypt\$/);
+      expect(stored!.value).not.toContain("2468");
+      expect((await k().today()).staffPinRequired).toBe(true);
+      await expect(k().unlockStaff({ pin: "1357" })).rejects.toMatchObject(code("STAFF_PIN_WRONG"));
+      expect(await k().unlockStaff({ pin: " 2468 " })).toEqual({ unlocked: true });
+      // A person's session cannot ask, and cleared, the list is open again.
+      await expect(t.caller(admin, NOW).kiosk.unlockStaff({ pin: "2468" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      expect(await t.caller(admin, NOW).kiosk.setStaffPin({ pin: null })).toEqual({ set: false });
+      expect((await k().today()).staffPinRequired).toBe(false);
+    });
+
+    it("makes a kiosk wait after five wrong PINs, and only that kiosk", async () => {
+      await t.caller(admin, NOW).kiosk.setStaffPin({ pin: "2468" });
+      for (let i = 0; i < 5; i++) {
+        await expect(k().unlockStaff({ pin: "0000" })).rejects.toMatchObject(
+          code("STAFF_PIN_WRONG"),
+        );
+      }
+      await expect(k().unlockStaff({ pin: "2468" })).rejects.toMatchObject({
+        code: "TOO_MANY_REQUESTS",
+      });
+      const other: Kiosk = { ...kiosk, deviceId: (await pairAnother()).deviceId };
+      expect(await t.caller(other, NOW).kiosk.unlockStaff({ pin: "2468" })).toEqual({
+        unlocked: true,
+      });
+      // The window passes.
+      expect(await k(new Date(NOW.getTime() + 11 * 60_000)).unlockStaff({ pin: "2468" })).toEqual({
+        unlocked: true,
+      });
+    });
+  });
+
   describe("today", () => {
     it("lists today's published activities at this location, with occupancy, and preselects the open one", async () => {
       await publishedActivity(

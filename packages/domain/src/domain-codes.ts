@@ -94,6 +94,7 @@ export const domainCodeHttpKind: Readonly<Record<DomainCode, HttpKind>> = {
   UNKNOWN_MEMBER: "NOT_FOUND",
   PAIRING_CODE_INVALID: "NOT_FOUND",
   KIOSK_REVOKED: "FORBIDDEN",
+  STAFF_PIN_WRONG: "FORBIDDEN",
   // book sharing
   INVALID_ISBN: "BAD_REQUEST",
   HAS_OVERDUE: "PRECONDITION_FAILED",

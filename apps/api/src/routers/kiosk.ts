@@ -70,8 +70,10 @@ import {
   PAIRING_CODE_LENGTH,
   PAIRING_CODE_TTL_MINUTES,
   preselectActivity,
+  SetKioskStaffPinInputSchema,
   searchAttendees,
   splitPersonName,
+  UnlockKioskStaffInputSchema,
   verifyGuestPass,
   WalkInInputSchema,
   zonedDayBounds,
@@ -90,6 +92,13 @@ import {
   occupancyOf,
   recentSeatCounts,
 } from "../kiosk/occupancy.ts";
+import {
+  STAFF_PIN_MAX_MISSES,
+  STAFF_PIN_WINDOW_MS,
+  setStaffPin,
+  staffPinOpens,
+  staffPinRequired,
+} from "../kiosk/staff-pin.ts";
 import { cardHmac, qrSvg, verifyCardPayload } from "../members/card.ts";
 import { facts } from "../members/views.ts";
 import type { Context } from "../trpc/context.ts";
@@ -563,10 +572,63 @@ export const kioskRouter = {
       return deviceView(device, ctx.now);
     }),
 
+  /** Whether a staff PIN guards the kiosks' "Needs staff" list (never the PIN itself). */
+  staffPin: adminProcedure
+    .meta({ action: "kiosk.staffPin" })
+    .query(async ({ ctx }) => ({ set: await staffPinRequired(ctx.db) })),
+
+  setStaffPin: adminProcedure
+    .meta({ action: "kiosk.setStaffPin" })
+    .input(SetKioskStaffPinInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db.transaction(async (tx) => {
+        await setStaffPin(tx, input.pin);
+        await auditAction(
+          tx,
+          ctx,
+          input.pin ? "kiosk.staffPin.set" : "kiosk.staffPin.clear",
+          "settings",
+          "kiosk-staff-pin",
+          {},
+        );
+      });
+      return { set: input.pin !== null };
+    }),
+
+  /**
+   * Staff open the "Needs staff" list with the PIN: checked here, never on the device. Only
+   * wrong attempts count, per kiosk, in the database.
+   */
+  unlockStaff: kioskProcedure
+    .meta({ action: "kiosk.unlockStaff" })
+    .input(UnlockKioskStaffInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const key = `kiosk.staffPin.failed:kiosk:${ctx.actor.deviceId}`;
+      const limit = await rateLimitReached(
+        ctx.db,
+        key,
+        ctx.now,
+        STAFF_PIN_WINDOW_MS,
+        STAFF_PIN_MAX_MISSES,
+      );
+      if (limit.reached) {
+        throw new TRPCError({
+          code: "TOO_MANY_REQUESTS",
+          message: `Too many wrong PINs. Try again in ${Math.ceil(limit.retryAfterMs / 1000)} seconds.`,
+        });
+      }
+      if (!(await staffPinOpens(ctx.db, input.pin.trim()))) {
+        await hitRateLimit(ctx.db, key, ctx.now, STAFF_PIN_WINDOW_MS, STAFF_PIN_MAX_MISSES);
+        throw domainError({ code: "STAFF_PIN_WRONG", message: "That is not the staff PIN." });
+      }
+      return { unlocked: true as const };
+    }),
+
   today: kioskProcedure.meta({ action: "kiosk.today" }).query(async ({ ctx }) => {
-    const [device, { rows, occupancy }] = await Promise.all([
+    const [device, { rows, occupancy }, pinRequired] = await Promise.all([
       getKioskDevice(ctx.db, ctx.actor.deviceId),
       occupancyAtLocation(ctx.db, ctx.actor.locationId, ctx.now, ctx.services.timezone),
+      staffPinRequired(ctx.db),
     ]);
     if (!device) throw new TRPCError({ code: "UNAUTHORIZED", message: "Kiosk token required." });
     const activities = rows.map((row) => ({
@@ -591,6 +653,8 @@ export const kioskRouter = {
       serverTime: ctx.now,
       preselectedActivityId: preselectActivity(rows, ctx.now),
       activities,
+      /** Staff type a PIN before the "Needs staff" list opens. */
+      staffPinRequired: pinRequired,
     };
   }),
 

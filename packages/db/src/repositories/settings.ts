@@ -59,6 +59,24 @@ export async function setAssociationRule(
     .where(eq(associationSettings.id, 1));
 }
 
+/** A named secret's value, or null when there is none. */
+export async function getSecret(db: Database | Tx, name: string): Promise<string | null> {
+  const rows = await db.select().from(instanceSecret).where(eq(instanceSecret.name, name));
+  return rows[0]?.value ?? null;
+}
+
+/** Sets a named secret (replacing it), or removes it with `null`. */
+export async function setSecret(db: Database | Tx, name: string, value: string | null) {
+  if (value === null) {
+    await db.delete(instanceSecret).where(eq(instanceSecret.name, name));
+    return;
+  }
+  await db
+    .insert(instanceSecret)
+    .values({ name, value })
+    .onConflictDoUpdate({ target: instanceSecret.name, set: { value } });
+}
+
 /** Reads a named secret, creating it with `generate()` if absent (first writer wins). */
 export async function getOrCreateSecret(
   db: Database,

@@ -37,6 +37,8 @@ export const CHECKIN_CODES = {
   PAIRING_CODE_INVALID: "PAIRING_CODE_INVALID",
   /** The kiosk device was revoked by an admin. */
   KIOSK_REVOKED: "KIOSK_REVOKED",
+  /** The staff PIN typed at a kiosk is not the association's. */
+  STAFF_PIN_WRONG: "STAFF_PIN_WRONG",
 } as const;
 
 /** A check-in refusal code. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   ActivateKioskInputSchema,
+  KioskStaffPinSchema,
   formatPairingCode,
   type KioskActivity,
   kioskPhase,
@@ -82,5 +83,15 @@ describe("the association's today", () => {
     const { from, to } = zonedDayBounds(new Date("2026-03-29T12:00:00Z"), "Europe/Paris");
     expect(from).toEqual(new Date("2026-03-28T23:00:00Z"));
     expect(to.getTime() - from.getTime()).toBe(23 * 3_600_000);
+  });
+});
+
+describe("KioskStaffPinSchema", () => {
+  it("takes 4 to 8 digits, spaces around trimmed, and nothing else", () => {
+    expect(KioskStaffPinSchema.parse(" 2468 ")).toBe("2468");
+    expect(KioskStaffPinSchema.parse("12345678")).toBe("12345678");
+    for (const bad of ["123", "123456789", "12a4", "", "１２３４"]) {
+      expect(KioskStaffPinSchema.safeParse(bad).success).toBe(false);
+    }
   });
 });

@@ -47,6 +47,21 @@ export const PairingCodeSchema = z
 /** Input of `kioskPairing.activate`. */
 export const ActivateKioskInputSchema = z.object({ code: PairingCodeSchema });
 
+/**
+ * The staff PIN that opens a kiosk's "Needs staff" list (refused offline check-ins, with
+ * names and reasons): 4 to 8 digits, typed on the kiosk's keypad.
+ */
+export const KioskStaffPinSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4,8}$/, "The staff PIN is 4 to 8 digits.");
+
+/** Input of `kiosk.setStaffPin` (admins): a new PIN, or null to open the list to anyone. */
+export const SetKioskStaffPinInputSchema = z.object({ pin: KioskStaffPinSchema.nullable() });
+
+/** Input of `kiosk.unlockStaff` (a kiosk): the PIN typed by staff. */
+export const UnlockKioskStaffInputSchema = z.object({ pin: z.string().max(16) });
+
 /** Name of a kiosk device, as the admin sees it in the device list. */
 export const KioskNameSchema = z.string().trim().min(1).max(80);
 

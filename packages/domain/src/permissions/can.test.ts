@@ -25,7 +25,13 @@ describe("permission table", () => {
   });
 
   it("kiosks may do kiosk.* only (not device management), and members none of kiosk.*", () => {
-    const deviceManagement = ["kiosk.pair", "kiosk.revoke", "kiosk.devices"];
+    const deviceManagement = [
+      "kiosk.pair",
+      "kiosk.revoke",
+      "kiosk.devices",
+      "kiosk.staffPin",
+      "kiosk.setStaffPin",
+    ];
     for (const action of ACTIONS) {
       const kioskOnly = action.startsWith("kiosk.") && !deviceManagement.includes(action);
       expect(can(kiosk, action), action).toBe(kioskOnly);
@@ -36,6 +42,8 @@ describe("permission table", () => {
     }
     expect(can(admin, "kiosk.pair")).toBe(true);
     expect(can(organizer, "kiosk.pair")).toBe(false);
+    expect(can(admin, "kiosk.setStaffPin")).toBe(true);
+    expect(can(organizer, "kiosk.setStaffPin")).toBe(false);
   });
 
   it("roles only add rights: anonymous ⊆ member ⊆ organizer ⊆ admin", () => {

@@ -107,6 +107,10 @@ export const PERMISSIONS: Readonly<Record<Action, PermissionRule>> = {
   "kiosk.pair": ADMIN,
   "kiosk.revoke": ADMIN,
   "kiosk.devices": ADMIN,
+  // The PIN that opens a kiosk's "Needs staff" list: admins set it, kiosks check it.
+  "kiosk.staffPin": ADMIN,
+  "kiosk.setStaffPin": ADMIN,
+  "kiosk.unlockStaff": KIOSK,
   // The kiosk has no token yet; the one-time code is the secret (short-lived, rate-limited).
   "kioskPairing.activate": PUBLIC,
   "kiosk.today": KIOSK,
