@@ -24,6 +24,7 @@ export function fakeApi(): FakeApi {
     searchAttendees: vi.fn(),
     borrow: vi.fn(),
     returnBook: vi.fn(),
+    unlockStaff: vi.fn(),
   };
 }
 
@@ -64,6 +65,7 @@ export function today(activities: TodayActivity[] = [activity()]): Today {
     serverTime: new Date().toISOString(),
     preselectedActivityId: activities[0]?.id ?? null,
     activities,
+    staffPinRequired: false,
   };
 }
 

@@ -305,6 +305,15 @@ export const en = {
     pendingEmpty: "Nothing is waiting.",
     pendingCaption: "Check-ins waiting to be sent",
     syncNow: "Send now",
+    pin: {
+      label: "Staff PIN",
+      hint: "The list shows who was refused and why: staff only.",
+      unlock: "Open",
+      wrong: "That is not the staff PIN.",
+      tooMany: "Too many wrong PINs. Try again in a few minutes.",
+      offline: "The PIN is checked online: connect the kiosk to the network first.",
+      failed: "The PIN could not be checked. Try again.",
+    },
     kind: {
       card: "Member card {{masked}}",
       link: "Registration link {{masked}}",

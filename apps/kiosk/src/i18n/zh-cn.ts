@@ -301,6 +301,15 @@ export const zhCN: Catalog = {
     pendingEmpty: "没有等待发送的签到。",
     pendingCaption: "等待发送的签到",
     syncNow: "立即发送",
+    pin: {
+      label: "工作人员密码",
+      hint: "此列表显示被拒绝的人员及原因，仅限工作人员查看。",
+      unlock: "打开",
+      wrong: "工作人员密码不正确。",
+      tooMany: "密码错误次数过多，请几分钟后再试。",
+      offline: "密码需要联网验证，请先将终端连接到网络。",
+      failed: "无法验证密码，请重试。",
+    },
     kind: {
       card: "会员卡 {{masked}}",
       link: "报名链接 {{masked}}",

@@ -35,6 +35,8 @@ export interface Today {
   serverTime: string;
   preselectedActivityId: string | null;
   activities: TodayActivity[];
+  /** Staff type a PIN before the "Needs staff" list opens (checked by the server). */
+  staffPinRequired?: boolean;
 }
 
 export interface PairedDevice {
@@ -126,6 +128,8 @@ export interface KioskApi {
     clientId: string;
   }): Promise<BorrowAnswer>;
   returnBook(request: { barcode: string; clientId: string }): Promise<ReturnAnswer>;
+  /** Checks the staff PIN on the server; refused with STAFF_PIN_WRONG. */
+  unlockStaff(pin: string): Promise<{ unlocked: true }>;
 }
 
 type KioskClient = ReturnType<typeof createKioskClient>;
@@ -142,5 +146,6 @@ export function kioskApi(client: KioskClient): KioskApi {
       client.kiosk.searchAttendees.query({ activityId, prefix }),
     borrow: (request) => client.kiosk.borrow.mutate(request),
     returnBook: (request) => client.kiosk.return.mutate(request),
+    unlockStaff: (pin) => client.kiosk.unlockStaff.mutate({ pin }),
   };
 }

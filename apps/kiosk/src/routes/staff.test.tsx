@@ -1,6 +1,14 @@
 import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
-import { answer, fakeApi, networkFailure, refusal, renderKiosk } from "../../test/fakes.tsx";
+import {
+  answer,
+  fakeApi,
+  networkFailure,
+  refusal,
+  renderKiosk,
+  today,
+  trpcFailure,
+} from "../../test/fakes.tsx";
 import { OfflineQueue, type QueuedItem } from "../lib/offline-queue.ts";
 
 function queued(n: number, memberNumber = "12345674"): QueuedItem {
@@ -70,5 +78,49 @@ describe("sync and the staff list", () => {
     fireEvent.click(screen.getByRole("button", { name: "Send now" }));
     expect(await screen.findByText("Nothing is waiting.")).toBeTruthy();
     await waitFor(() => expect(api.checkIn).toHaveBeenCalledTimes(2));
+  });
+});
+
+describe("the staff PIN", () => {
+  async function guarded(connection: "online" | "offline" = "online") {
+    const queue = new OfflineQueue();
+    await queue.add(queued(1));
+    const api = fakeApi();
+    api.today.mockResolvedValue({ ...today(), staffPinRequired: true });
+    api.checkIn.mockRejectedValue(await networkFailure());
+    const rendered = renderKiosk({ api, queue, path: "/staff", connection });
+    return { ...rendered, api };
+  }
+  const type = (digits: string) =>
+    fireEvent.input(screen.getByLabelText("Staff PIN"), { target: { value: digits } });
+
+  it("asks for it before showing anything, and opens with the right one", async () => {
+    const { api } = await guarded();
+    expect(await screen.findByLabelText("Staff PIN")).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
+    api.unlockStaff.mockRejectedValueOnce(await refusal("STAFF_PIN_WRONG"));
+    type("1357");
+    fireEvent.click(screen.getByRole("button", { name: "Open" }));
+    expect(await screen.findByText("That is not the staff PIN.")).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
+    api.unlockStaff.mockRejectedValueOnce(await trpcFailure("TOO_MANY_REQUESTS", 429));
+    type("1111");
+    fireEvent.click(screen.getByRole("button", { name: "Open" }));
+    expect(await screen.findByText(/Too many wrong PINs/)).toBeTruthy();
+    api.unlockStaff.mockResolvedValueOnce({ unlocked: true });
+    type("2468");
+    fireEvent.click(screen.getByRole("button", { name: "Open" }));
+    expect(await screen.findByRole("table", { name: "Check-ins waiting to be sent" })).toBeTruthy();
+    expect(api.unlockStaff.mock.calls.map(([pin]) => pin)).toEqual(["1357", "1111", "2468"]);
+  });
+
+  it("says the PIN is checked online when the kiosk is offline, and sends nothing", async () => {
+    const { api } = await guarded("offline");
+    await screen.findByLabelText("Staff PIN");
+    type("2468");
+    fireEvent.click(screen.getByRole("button", { name: "Open" }));
+    expect(await screen.findByText(/checked online/)).toBeTruthy();
+    expect(api.unlockStaff).not.toHaveBeenCalled();
+    expect(screen.queryByRole("table")).toBeNull();
   });
 });

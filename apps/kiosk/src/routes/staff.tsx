@@ -3,21 +3,136 @@
 // to be sent. Credentials are masked; the list holds nothing more than staff need.
 import { usePageTitle } from "@readers/ui";
 import { useNavigate } from "@solidjs/router";
-import { type Component, createResource, For, Show } from "solid-js";
+import { type Component, createResource, createSignal, For, onMount, Show } from "solid-js";
+import { DIGIT_KEYS, OnScreenKeys } from "../components/on-screen-keys.tsx";
 import { useI18n } from "../i18n/index.ts";
+import { classifyFailure } from "../lib/errors.ts";
 import type { QueuedItem } from "../lib/offline-queue.ts";
 import { refusalText } from "../result-text.ts";
 import { useKiosk } from "../state.tsx";
 
-export const StaffScreen: Component = () => {
-  const i18n = useI18n();
-  const { t } = i18n;
+/**
+ * The PIN asked before the list opens when admins set one. It is checked on the server,
+ * so unlocking needs the network; leaving the screen locks it again.
+ */
+const StaffPinGate: Component<{ onUnlocked: () => void }> = (props) => {
+  const { t } = useI18n();
   const kiosk = useKiosk();
   const navigate = useNavigate();
+  const [pin, setPin] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+  const [problem, setProblem] = createSignal<"wrong" | "tooMany" | "offline" | "failed">();
+  let input: HTMLInputElement | undefined;
+  onMount(() => input?.focus());
+
+  async function submit() {
+    if (busy() || !pin()) return;
+    if (kiosk.connection() !== "online") {
+      setProblem("offline");
+      return;
+    }
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await kiosk.api.unlockStaff(pin());
+      props.onUnlocked();
+    } catch (error) {
+      const failure = classifyFailure(error);
+      setProblem(
+        failure.kind === "refused" && failure.code === "STAFF_PIN_WRONG"
+          ? "wrong"
+          : failure.kind === "rate-limited"
+            ? "tooMany"
+            : failure.kind === "network"
+              ? "offline"
+              : "failed",
+      );
+      setPin("");
+      input?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      class="entry"
+      novalidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <label class="entry__label" for="staff-pin">
+        {t("staff.pin.label")}
+      </label>
+      <p id="staff-pin-hint" class="hint">
+        {t("staff.pin.hint")}
+      </p>
+      <input
+        id="staff-pin"
+        ref={input}
+        class="entry__field entry__field--number"
+        type="password"
+        inputmode="numeric"
+        autocomplete="off"
+        maxLength={8}
+        aria-describedby="staff-pin-hint staff-pin-problem"
+        aria-invalid={problem() === "wrong"}
+        value={pin()}
+        onInput={(event) => setPin(event.currentTarget.value.replace(/\D/g, "").slice(0, 8))}
+      />
+      <p id="staff-pin-problem" class="feedback feedback--bad" aria-live="polite">
+        {problem() ? t(`staff.pin.${problem()!}`) : ""}
+      </p>
+      <OnScreenKeys
+        rows={[...DIGIT_KEYS, "0"]}
+        label={t("keyboard.keypad")}
+        class="keys--keypad"
+        onKey={(key) => setPin((current) => (current + key).slice(0, 8))}
+        onBackspace={() => setPin((current) => current.slice(0, -1))}
+        onClear={() => setPin("")}
+      />
+      <div class="actions">
+        <button type="button" class="button button--secondary" onClick={() => navigate("/")}>
+          {t("common.back")}
+        </button>
+        <button type="submit" class="button button--primary" disabled={busy() || !pin()}>
+          {busy() ? t("common.sending") : t("staff.pin.unlock")}
+        </button>
+      </div>
+    </form>
+  );
+};
+
+export const StaffScreen: Component = () => {
+  const kiosk = useKiosk();
+  const { t } = useI18n();
+  const [unlocked, setUnlocked] = createSignal(false);
   usePageTitle(
     () => t("staff.title"),
     () => t("app.name"),
   );
+  return (
+    <Show
+      when={!kiosk.today()?.staffPinRequired || unlocked()}
+      fallback={
+        <div class="screen entry-screen">
+          <h1>{t("staff.title")}</h1>
+          <StaffPinGate onUnlocked={() => setUnlocked(true)} />
+        </div>
+      }
+    >
+      <StaffList />
+    </Show>
+  );
+};
+
+const StaffList: Component = () => {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const kiosk = useKiosk();
+  const navigate = useNavigate();
   const [refused] = createResource(kiosk.queueVersion, () => kiosk.queue.needsStaff());
   const [pending] = createResource(kiosk.queueVersion, () => kiosk.queue.pending());
   const timeZone = () => kiosk.today()?.timeZone;
