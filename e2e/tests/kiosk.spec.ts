@@ -297,6 +297,25 @@ test("a kiosk is paired, checks people in by number, camera and as walk-ins, wor
     `${before + 3} / 20 checked in`,
   );
 
+  // With a staff PIN set by the admin, the Needs-staff list opens only with it.
+  await admin.goto("/admin/kiosks");
+  const pinCard = admin.getByRole("region", { name: "Staff PIN" });
+  await pinCard.getByLabel("PIN").fill("2468");
+  await pinCard.getByRole("button", { name: "Save PIN" }).click();
+  await expect(pinCard.getByText("A staff PIN is set.")).toBeVisible();
+  await expectAccessible(admin);
+  await kiosk.reload();
+  await kiosk.getByRole("link", { name: "Needs staff (0)" }).click();
+  await kiosk.getByLabel("Staff PIN").fill("1357");
+  await kiosk.getByRole("button", { name: "Open" }).click();
+  await expect(kiosk.getByText("That is not the staff PIN.")).toBeVisible();
+  await expect(kiosk.getByText("Nothing needs attention.")).toHaveCount(0);
+  await kiosk.getByLabel("Staff PIN").fill("2468");
+  await kiosk.getByRole("button", { name: "Open" }).click();
+  await expect(kiosk.getByText("Nothing needs attention.")).toBeVisible();
+  await expectAccessible(kiosk);
+  await kiosk.getByRole("button", { name: "Back" }).click();
+
   // The admin revokes the kiosk; it goes back to its pairing screen.
   await admin.goto("/admin/kiosks");
   const row = admin.getByRole("row", { name: /Entrance/ });

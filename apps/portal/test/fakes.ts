@@ -98,6 +98,8 @@ export const trpc = {
     pair: mutation(),
     devices: query(),
     revoke: mutation(),
+    staffPin: query(),
+    setStaffPin: mutation(),
   },
   admin: {
     users: query(),

@@ -53,6 +53,7 @@ beforeEach(() => {
   resetFakes();
   signedIn({ ...member, role: "admin" }, 0, { privileges: ADMIN_PRIVILEGES });
   trpc.kiosk.devices.query.mockResolvedValue([device()]);
+  trpc.kiosk.staffPin.query.mockResolvedValue({ set: false });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -201,5 +202,32 @@ describe("kiosks page", () => {
     const table = await screen.findByRole("table", { name: "终端" });
     expect(table.textContent).toContain("已配对");
     expect(table.textContent).toContain("3分钟前");
+  });
+});
+
+describe("the kiosks' staff PIN", () => {
+  it("is set with 4 to 8 digits, and removed again", async () => {
+    trpc.kiosk.setStaffPin.mutate.mockResolvedValue({ set: true });
+    renderPortal("/admin/kiosks");
+    const card = await screen.findByRole("region", { name: "Staff PIN" });
+    expect(
+      within(card).getByText("No staff PIN: anyone at a kiosk can open the list."),
+    ).toBeTruthy();
+    const field = within(card).getByLabelText("PIN");
+    fireEvent.input(field, { target: { value: "12a" } });
+    fireEvent.click(within(card).getByRole("button", { name: "Save PIN" }));
+    expect(await within(card).findByText("Enter 4 to 8 digits.")).toBeTruthy();
+    expect(trpc.kiosk.setStaffPin.mutate).not.toHaveBeenCalled();
+    trpc.kiosk.staffPin.query.mockResolvedValue({ set: true });
+    fireEvent.input(field, { target: { value: "2468" } });
+    fireEvent.click(within(card).getByRole("button", { name: "Save PIN" }));
+    expect(await within(card).findByText(/The staff PIN is saved/)).toBeTruthy();
+    expect(trpc.kiosk.setStaffPin.mutate).toHaveBeenCalledWith({ pin: "2468" });
+    expect(await within(card).findByText("A staff PIN is set.")).toBeTruthy();
+    expect((within(card).getByLabelText("New PIN") as HTMLInputElement).value).toBe("");
+    trpc.kiosk.staffPin.query.mockResolvedValue({ set: false });
+    fireEvent.click(within(card).getByRole("button", { name: "Remove PIN" }));
+    expect(await within(card).findByText(/The staff PIN is removed/)).toBeTruthy();
+    expect(trpc.kiosk.setStaffPin.mutate).toHaveBeenLastCalledWith({ pin: null });
   });
 });

@@ -1,7 +1,7 @@
 // Admins' kiosks: create one for a location and show its one-time pairing code (large, as a
 // QR of the pairing link, with the time left), and the list of kiosks with where they are,
 // their state and when they last called, each revocable (the kiosk then asks to be paired).
-import { KioskNameSchema } from "@readers/domain";
+import { KioskNameSchema, KioskStaffPinSchema } from "@readers/domain";
 import { ConfirmDialog } from "@readers/ui";
 import { A } from "@solidjs/router";
 import {
@@ -226,6 +226,114 @@ const DeviceRow: Component<{ device: Device; onRevoked: () => void }> = (props) 
   );
 };
 
+/**
+ * The PIN staff type on a kiosk to open its "Needs staff" list (who was refused, and why).
+ * Set or changed here, or removed to leave the list open; never shown again once saved.
+ */
+const StaffPinCard: Component = () => {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const [status, { refetch }] = createResource(() => trpc.kiosk.staffPin.query());
+  const [pin, setPin] = createSignal("");
+  const [pinError, setPinError] = createSignal<string>();
+  const [failure, setFailure] = createSignal<string>();
+  const [done, setDone] = createSignal<string>();
+  const [busy, setBusy] = createSignal(false);
+  let pinInput: HTMLInputElement | undefined;
+
+  async function save(next: string | null) {
+    if (busy()) return;
+    setDone(undefined);
+    setFailure(undefined);
+    if (next !== null && !KioskStaffPinSchema.safeParse(next).success) {
+      setPinError(t("admin.kiosks.pinInvalid"));
+      pinInput?.focus();
+      return;
+    }
+    setPinError(undefined);
+    setBusy(true);
+    try {
+      await trpc.kiosk.setStaffPin.mutate({ pin: next === null ? null : next.trim() });
+      setPin("");
+      setDone(next === null ? t("admin.kiosks.pinCleared") : t("admin.kiosks.pinSaved"));
+      await refetch();
+    } catch (error) {
+      setFailure(fmt.error(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="staff-pin-heading">
+      <h2 id="staff-pin-heading">{t("admin.kiosks.pinHeading")}</h2>
+      <p>{t("admin.kiosks.pinIntro")}</p>
+      <Switch>
+        <Match when={status.error}>
+          <ErrorNotice onRetry={() => void refetch()}>
+            {t("admin.kiosks.pinLoadFailed")} {fmt.error(status.error)}
+          </ErrorNotice>
+        </Match>
+        <Match when={status.latest}>
+          {(current) => (
+            <form
+              class="form"
+              novalidate
+              onSubmit={(event) => {
+                event.preventDefault();
+                void save(pin());
+              }}
+            >
+              <p>
+                <strong>
+                  {current().set ? t("admin.kiosks.pinIsSet") : t("admin.kiosks.pinIsNotSet")}
+                </strong>
+              </p>
+              <Show when={failure()}>{(text) => <ErrorNotice>{text()}</ErrorNotice>}</Show>
+              <Show when={done()}>
+                {(text) => (
+                  <SuccessNotice>
+                    <p>{text()}</p>
+                  </SuccessNotice>
+                )}
+              </Show>
+              <Field
+                id="staff-pin"
+                label={current().set ? t("admin.kiosks.pinNew") : t("admin.kiosks.pin")}
+                hint={t("admin.kiosks.pinHint")}
+                type="password"
+                inputMode="numeric"
+                autocomplete="new-password"
+                value={pin()}
+                onInput={setPin}
+                error={pinError()}
+                ref={(element) => {
+                  pinInput = element;
+                }}
+              />
+              <p class="actions">
+                <button type="submit" class="button" disabled={busy()}>
+                  {busy() ? t("common.saving") : t("admin.kiosks.pinSave")}
+                </button>
+                <Show when={current().set}>
+                  <button
+                    type="button"
+                    class="button button--secondary"
+                    disabled={busy()}
+                    onClick={() => void save(null)}
+                  >
+                    {t("admin.kiosks.pinClear")}
+                  </button>
+                </Show>
+              </p>
+            </form>
+          )}
+        </Match>
+      </Switch>
+    </section>
+  );
+};
+
 const KiosksContent: Component = () => {
   const { t } = useI18n();
   const fmt = useFormat();
@@ -284,6 +392,7 @@ const KiosksContent: Component = () => {
           {(list) => <KioskForm locations={list()} onPaired={(next) => void paired(next)} />}
         </Match>
       </Switch>
+      <StaffPinCard />
       <section aria-labelledby="kiosk-list-heading">
         <h2 id="kiosk-list-heading">{t("admin.kiosks.listHeading")}</h2>
         <ListStates
