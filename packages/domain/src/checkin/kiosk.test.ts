@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   ActivateKioskInputSchema,
-  KioskStaffPinSchema,
   formatPairingCode,
   type KioskActivity,
+  KioskStaffPinSchema,
   kioskPhase,
   normalizePairingCode,
   preselectActivity,
