@@ -20,6 +20,26 @@ export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle: the same query API as Database. */
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** Whether `db` is a transaction (one connection) rather than the database (a pool). */
+export function isTransaction(db: Database | Tx): db is Tx {
+  return "rollback" in db;
+}
+
+/**
+ * Independent reads: at once on the database's pool, one after another in a transaction —
+ * a transaction is one connection, which takes one query at a time (node-postgres queues a
+ * second one now and will refuse it from pg 9).
+ */
+export async function readTogether<T extends unknown[]>(
+  db: Database | Tx,
+  ...reads: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
+  if (!isTransaction(db)) return (await Promise.all(reads.map((read) => read()))) as T;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as T;
+}
 export type Driver = "pglite" | "postgres";
 
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../drizzle");

@@ -22,6 +22,7 @@ import {
   lockActivity,
   lockRegistrationRow,
   lockSeriesActivities,
+  readTogether,
   registrationsOf,
   rosterOf,
   type SeatTally,
@@ -102,20 +103,24 @@ function invalid(error: ZodError): TRPCError {
 
 /** Listing views of rows: seats, locations and series fetched once for the page. */
 async function listViews(db: Context["db"] | Tx, ctx: Context, rows: ActivityRow[]) {
-  const [tallies, locations, series] = await Promise.all([
-    seatTallies(
-      db,
-      rows.map((r) => r.id),
-    ),
-    locationsByIds(
-      db,
-      rows.map((r) => r.locationId),
-    ),
-    seriesByIds(
-      db,
-      rows.flatMap((r) => (r.seriesId ? [r.seriesId] : [])),
-    ),
-  ]);
+  const [tallies, locations, series] = await readTogether(
+    db,
+    () =>
+      seatTallies(
+        db,
+        rows.map((r) => r.id),
+      ),
+    () =>
+      locationsByIds(
+        db,
+        rows.map((r) => r.locationId),
+      ),
+    () =>
+      seriesByIds(
+        db,
+        rows.flatMap((r) => (r.seriesId ? [r.seriesId] : [])),
+      ),
+  );
   return rows.map((row) =>
     activityListView(row, {
       location: locations.get(row.locationId) ?? null,
@@ -136,10 +141,11 @@ async function detailView(
   row: ActivityRow,
   tally?: SeatTally,
 ) {
-  const [location, series] = await Promise.all([
-    getLocation(db, row.locationId),
-    row.seriesId ? getSeries(db, row.seriesId) : Promise.resolve(null),
-  ]);
+  const [location, series] = await readTogether(
+    db,
+    () => getLocation(db, row.locationId),
+    () => (row.seriesId ? getSeries(db, row.seriesId) : Promise.resolve(null)),
+  );
   return activityDetailView(row, {
     location: location && { id: location.id, name: location.name, address: location.address },
     series: seriesRef(series ?? undefined),

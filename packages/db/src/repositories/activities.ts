@@ -24,7 +24,7 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
-import { type Database, queryRows, type Tx } from "../client.ts";
+import { type Database, isTransaction, queryRows, type Tx } from "../client.ts";
 import { lookupBatcher } from "../lookup-batcher.ts";
 import {
   activity,
@@ -295,7 +295,7 @@ function isStrikeSince(fact: StrikeFactJson, since: Date): boolean {
 
 /** A handle outside any transaction (prepared statements are kept per handle). */
 function isDatabase(db: Db): db is Database {
-  return !("rollback" in db);
+  return !isTransaction(db);
 }
 
 export async function locationExists(db: Db, id: string): Promise<boolean> {
