@@ -257,6 +257,36 @@ describe.each(testDrivers(inject("databaseUrl")))("kiosk on $name", (driver) => 
         unlocked: true,
       });
     });
+
+    it("lets no burst of guesses at once past the limit, per kiosk or for all kiosks", async () => {
+      await t.caller(admin, NOW).kiosk.setStaffPin({ pin: "2468" });
+      const guesses = Array.from({ length: 40 }, (_, i) => String(1000 + i));
+      const results = await Promise.allSettled(guesses.map((pin) => k().unlockStaff({ pin })));
+      const wrong = results.filter(
+        (r) => r.status === "rejected" && r.reason?.cause?.domainCode === "STAFF_PIN_WRONG",
+      );
+      const limited = results.filter(
+        (r) => r.status === "rejected" && r.reason?.code === "TOO_MANY_REQUESTS",
+      );
+      expect(wrong).toHaveLength(5);
+      expect(limited).toHaveLength(35);
+      await expect(k().unlockStaff({ pin: "2468" })).rejects.toMatchObject({
+        code: "TOO_MANY_REQUESTS",
+      });
+      // Three more kiosks guess five each: twenty wrong PINs close every kiosk for a while.
+      for (let n = 0; n < 3; n++) {
+        const other: Kiosk = { ...kiosk, deviceId: (await pairAnother()).deviceId };
+        for (let i = 0; i < 5; i++) {
+          await expect(
+            t.caller(other, NOW).kiosk.unlockStaff({ pin: "0000" }),
+          ).rejects.toMatchObject(code("STAFF_PIN_WRONG"));
+        }
+      }
+      const fresh: Kiosk = { ...kiosk, deviceId: (await pairAnother()).deviceId };
+      await expect(t.caller(fresh, NOW).kiosk.unlockStaff({ pin: "2468" })).rejects.toMatchObject({
+        code: "TOO_MANY_REQUESTS",
+      });
+    });
   });
 
   describe("today", () => {

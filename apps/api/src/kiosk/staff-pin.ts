@@ -19,6 +19,8 @@ const KEY_LENGTH = 32;
 
 /** Wrong PINs a kiosk may try in {@link STAFF_PIN_WINDOW_MS} before it must wait. */
 export const STAFF_PIN_MAX_MISSES = 5;
+/** And by all kiosks together: the same PIN opens every kiosk. */
+export const STAFF_PIN_MAX_MISSES_ALL_KIOSKS = 20;
 export const STAFF_PIN_WINDOW_MS = 10 * 60_000;
 
 async function hashPin(pin: string): Promise<string> {

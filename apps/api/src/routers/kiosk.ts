@@ -18,7 +18,6 @@ import {
   getKioskDevice,
   getLocation,
   getRegistration,
-  hitRateLimit,
   insertKioskDevice,
   insertRegistration,
   type KioskDeviceView,
@@ -31,7 +30,6 @@ import {
   memberWithMembership,
   publishLive,
   type RegistrationRow,
-  rateLimitReached,
   redeemPairingCode,
   registrationHolderNames,
   revokeKioskDevice,
@@ -94,6 +92,7 @@ import {
 } from "../kiosk/occupancy.ts";
 import {
   STAFF_PIN_MAX_MISSES,
+  STAFF_PIN_MAX_MISSES_ALL_KIOSKS,
   STAFF_PIN_WINDOW_MS,
   setStaffPin,
   staffPinOpens,
@@ -104,6 +103,7 @@ import { facts } from "../members/views.ts";
 import type { Context } from "../trpc/context.ts";
 import { isUniqueViolation } from "../trpc/db-errors.ts";
 import { domainError } from "../trpc/errors.ts";
+import { limitFailures } from "../trpc/failure-limits.ts";
 import {
   adminProcedure,
   kioskProcedure,
@@ -273,29 +273,19 @@ const UNKNOWN_MAX = 30;
 const UNKNOWN_WINDOW_MS = 10 * 60_000;
 const unknownKey = (deviceId: string) => `kiosk.unknownCredential:kiosk:${deviceId}`;
 
-async function refuseIfGuessing(ctx: KioskCtx): Promise<void> {
-  const limit = await rateLimitReached(
+/** Resolves a credential, counting it against the kiosk's limit when it matches nobody. */
+function resolveCounted(
+  ctx: KioskCtx,
+  credential: z.output<typeof CheckInInputSchema>["credential"],
+  at: Date,
+): Promise<Resolved> {
+  return limitFailures(
     ctx.db,
-    unknownKey(ctx.actor.deviceId),
     ctx.now,
-    UNKNOWN_WINDOW_MS,
-    UNKNOWN_MAX,
-  );
-  if (limit.reached) {
-    throw new TRPCError({
-      code: "TOO_MANY_REQUESTS",
-      message: `Too many unknown cards or numbers. Try again in ${Math.ceil(limit.retryAfterMs / 1000)} seconds.`,
-    });
-  }
-}
-
-async function countUnknown(ctx: KioskCtx): Promise<void> {
-  await hitRateLimit(
-    ctx.db,
-    unknownKey(ctx.actor.deviceId),
-    ctx.now,
-    UNKNOWN_WINDOW_MS,
-    UNKNOWN_MAX,
+    [{ key: unknownKey(ctx.actor.deviceId), max: UNKNOWN_MAX, windowMs: UNKNOWN_WINDOW_MS }],
+    (seconds) => `Too many unknown cards or numbers. Try again in ${seconds} seconds.`,
+    () => resolveCredential(ctx, credential, at),
+    (resolved) => resolved.kind !== "unknown",
   );
 }
 
@@ -603,22 +593,28 @@ export const kioskRouter = {
     .meta({ action: "kiosk.unlockStaff" })
     .input(UnlockKioskStaffInputSchema)
     .mutation(async ({ ctx, input }) => {
-      const key = `kiosk.staffPin.failed:kiosk:${ctx.actor.deviceId}`;
-      const limit = await rateLimitReached(
+      // Per kiosk, and for all kiosks together (one PIN serves them all).
+      const opens = await limitFailures(
         ctx.db,
-        key,
         ctx.now,
-        STAFF_PIN_WINDOW_MS,
-        STAFF_PIN_MAX_MISSES,
+        [
+          {
+            key: `kiosk.staffPin.failed:kiosk:${ctx.actor.deviceId}`,
+            max: STAFF_PIN_MAX_MISSES,
+            windowMs: STAFF_PIN_WINDOW_MS,
+          },
+          {
+            key: "kiosk.staffPin.failed:all",
+            max: STAFF_PIN_MAX_MISSES_ALL_KIOSKS,
+            windowMs: STAFF_PIN_WINDOW_MS,
+          },
+        ],
+        (seconds) => `Too many wrong PINs. Try again in ${seconds} seconds.`,
+        () => staffPinOpens(ctx.db, input.pin.trim()),
+        (ok) => ok,
       );
-      if (limit.reached) {
-        throw new TRPCError({
-          code: "TOO_MANY_REQUESTS",
-          message: `Too many wrong PINs. Try again in ${Math.ceil(limit.retryAfterMs / 1000)} seconds.`,
-        });
-      }
-      if (!(await staffPinOpens(ctx.db, input.pin.trim()))) {
-        await hitRateLimit(ctx.db, key, ctx.now, STAFF_PIN_WINDOW_MS, STAFF_PIN_MAX_MISSES);
+      if (!opens) {
+        ctx.logger.warn("kiosk: wrong staff PIN", { deviceId: ctx.actor.deviceId });
         throw domainError({ code: "STAFF_PIN_WRONG", message: "That is not the staff PIN." });
       }
       return { unlocked: true as const };
@@ -680,11 +676,9 @@ export const kioskRouter = {
       if (fast) return fast;
       const prior = await replay(ctx.db, ctx, input.clientId, "checkIn");
       if (prior) return prior;
-      await refuseIfGuessing(ctx);
       const now = ctx.now;
       const arrivedAt = checkInDecisionTime(now, input.occurredAt);
-      const resolved = await resolveCredential(ctx, input.credential, arrivedAt);
-      if (resolved.kind === "unknown") await countUnknown(ctx);
+      const resolved = await resolveCounted(ctx, input.credential, arrivedAt);
       const activityId =
         resolved.kind === "guest"
           ? resolved.registration.activityId
@@ -915,34 +909,35 @@ export const kioskPairingRouter = router({
     .mutation(async ({ ctx, input }) => {
       // Per address, failed attempts only (an admin may pair many kiosks from one network):
       // 8 characters of base 32 cannot be guessed at 10 misses per 10 minutes.
-      const limitKey = `kioskPairing.failed:ip:${ctx.ip ?? "unknown"}`;
-      const limit = await rateLimitReached(
-        ctx.db,
-        limitKey,
-        ctx.now,
-        PAIRING_WINDOW_MS,
-        PAIRING_MAX_MISSES,
-      );
-      if (limit.reached) {
-        throw new TRPCError({
-          code: "TOO_MANY_REQUESTS",
-          message: `Too many attempts. Try again in ${Math.ceil(limit.retryAfterMs / 1000)} seconds.`,
-        });
-      }
       const token = `rk_${randomBytes(32).toString("base64url")}`;
-      const row = await ctx.db.transaction(async (tx) => {
-        const device = await redeemPairingCode(
-          tx,
-          hashKioskToken(normalizePairingCode(input.code)),
-          hashKioskToken(token),
-          ctx.now,
-        );
-        if (!device) return null;
-        await auditAction(tx, ctx, "kiosk.activate", "kiosk", device.id, { name: device.name });
-        return (await getKioskDevice(tx, device.id))!;
-      });
+      const row = await limitFailures(
+        ctx.db,
+        ctx.now,
+        [
+          {
+            key: `kioskPairing.failed:ip:${ctx.ip ?? "unknown"}`,
+            max: PAIRING_MAX_MISSES,
+            windowMs: PAIRING_WINDOW_MS,
+          },
+        ],
+        (seconds) => `Too many attempts. Try again in ${seconds} seconds.`,
+        () =>
+          ctx.db.transaction(async (tx) => {
+            const device = await redeemPairingCode(
+              tx,
+              hashKioskToken(normalizePairingCode(input.code)),
+              hashKioskToken(token),
+              ctx.now,
+            );
+            if (!device) return null;
+            await auditAction(tx, ctx, "kiosk.activate", "kiosk", device.id, {
+              name: device.name,
+            });
+            return (await getKioskDevice(tx, device.id))!;
+          }),
+        (paired) => paired !== null,
+      );
       if (!row) {
-        await hitRateLimit(ctx.db, limitKey, ctx.now, PAIRING_WINDOW_MS, PAIRING_MAX_MISSES);
         throw domainError({
           code: "PAIRING_CODE_INVALID",
           message: "This pairing code is unknown, used or expired. Ask an admin for a new one.",

@@ -30,23 +30,11 @@ export async function hitRateLimit(
 }
 
 /**
- * Whether `key` has used up `max` in its current window, without counting a request: for
- * limits that count only failures (peek first, then `hitRateLimit` when an attempt fails).
+ * Takes one request back from `key`'s window: for limits that count only failures, an
+ * attempt is counted before it runs (so concurrent attempts cannot all pass a peek) and
+ * taken back when it turns out fine.
  */
-export async function rateLimitReached(
-  db: Database | Tx,
-  key: string,
-  now: Date,
-  windowMs: number,
-  max: number,
-): Promise<{ reached: boolean; retryAfterMs: number }> {
+export async function takeBackRateLimit(db: Database | Tx, key: string): Promise<void> {
   const id = `readers:${key}`;
-  const [row] = await queryRows<{ count: number; last_request: string | number }>(
-    db,
-    sql`select count, last_request from rate_limit where key = ${id}`,
-  );
-  if (!row) return { reached: false, retryAfterMs: 0 };
-  const ends = Number(row.last_request) + windowMs;
-  const reached = ends > now.getTime() && row.count >= max;
-  return { reached, retryAfterMs: reached ? ends - now.getTime() : 0 };
+  await db.execute(sql`update rate_limit set count = greatest(count - 1, 0) where key = ${id}`);
 }
