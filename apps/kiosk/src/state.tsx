@@ -30,7 +30,15 @@ import { classifyFailure } from "./lib/errors.ts";
 import { connectKioskEvents, type KioskEvents } from "./lib/kiosk-events.ts";
 import { type CredentialKind, maskCredential, maskGuest } from "./lib/mask.ts";
 import { OfflineQueue, type QueuedItem } from "./lib/offline-queue.ts";
-import { clearToday, loadToday, phaseAt, preselectAt, saveToday } from "./lib/today.ts";
+import {
+  clearToday,
+  loadStaffPinRequired,
+  loadToday,
+  phaseAt,
+  preselectAt,
+  saveStaffPinRequired,
+  saveToday,
+} from "./lib/today.ts";
 import { createKioskClient } from "./lib/trpc.ts";
 
 /** What the result screen shows after an attempt. */
@@ -167,6 +175,9 @@ function createKioskState(deps: KioskDeps) {
       const next = await api.today();
       if (pairing() !== current) return;
       saveToday(current.device.id, next);
+      if (typeof next.staffPinRequired === "boolean") {
+        saveStaffPinRequired(next.staffPinRequired);
+      }
       applyToday(next);
       setTodayStatus("ready");
     } catch (error) {
@@ -375,6 +386,13 @@ function createKioskState(deps: KioskDeps) {
     setChosenId(null);
   }
 
+  /**
+   * Whether the Needs-staff list asks for the PIN: as today's answer says, else as the last
+   * answer said, else yes — a kiosk that does not know fails closed.
+   */
+  const staffPinRequired = (): boolean =>
+    today()?.staffPinRequired ?? loadStaffPinRequired() ?? true;
+
   return {
     api,
     queue,
@@ -382,6 +400,7 @@ function createKioskState(deps: KioskDeps) {
     pair,
     forget,
     today,
+    staffPinRequired,
     todayStatus,
     refreshToday,
     activities,

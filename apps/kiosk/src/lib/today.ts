@@ -58,6 +58,29 @@ export function clearToday(storage: Storage = localStorage) {
   storage.removeItem(TODAY_STORAGE_KEY);
 }
 
+export const STAFF_PIN_STORAGE_KEY = "readers.kiosk.staffPinRequired";
+
+/**
+ * Whether the last answer from the server required a staff PIN, kept beyond the day (the
+ * cached list is only today's): a kiosk that starts offline tomorrow still knows.
+ */
+export function saveStaffPinRequired(required: boolean, storage: Storage = localStorage) {
+  try {
+    storage.setItem(STAFF_PIN_STORAGE_KEY, required ? "1" : "0");
+  } catch {
+    // Without it the kiosk asks for the PIN whenever it does not know (fails closed).
+  }
+}
+
+export function loadStaffPinRequired(storage: Storage = localStorage): boolean | null {
+  try {
+    const value = storage.getItem(STAFF_PIN_STORAGE_KEY);
+    return value === "1" ? true : value === "0" ? false : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The domain's view of an activity, rebuilt from the wire format. */
 function asKioskActivity(activity: TodayActivity) {
   const startsAt = new Date(activity.startsAt);

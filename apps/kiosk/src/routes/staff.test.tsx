@@ -10,6 +10,7 @@ import {
   trpcFailure,
 } from "../../test/fakes.tsx";
 import { OfflineQueue, type QueuedItem } from "../lib/offline-queue.ts";
+import { STAFF_PIN_STORAGE_KEY } from "../lib/today.ts";
 
 function queued(n: number, memberNumber = "12345674"): QueuedItem {
   const occurredAt = new Date(Date.now() - (10 - n) * 60_000).toISOString();
@@ -112,6 +113,21 @@ describe("the staff PIN", () => {
     fireEvent.click(screen.getByRole("button", { name: "Open" }));
     expect(await screen.findByRole("table", { name: "Check-ins waiting to be sent" })).toBeTruthy();
     expect(api.unlockStaff.mock.calls.map(([pin]) => pin)).toEqual(["1357", "1111", "2468"]);
+  });
+
+  it("stays locked while it does not know whether a PIN is needed, and remembers the answer", async () => {
+    localStorage.removeItem(STAFF_PIN_STORAGE_KEY);
+    const api = fakeApi();
+    let answer: (value: ReturnType<typeof today>) => void = () => {};
+    api.today.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const queue = new OfflineQueue();
+    renderKiosk({ api, queue, path: "/staff" });
+    // Today's list has not come: nobody knows yet, so the PIN is asked for.
+    expect(await screen.findByLabelText("Staff PIN")).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
+    answer({ ...today(), staffPinRequired: false });
+    expect(await screen.findByText("Nothing is waiting.")).toBeTruthy();
+    expect(localStorage.getItem(STAFF_PIN_STORAGE_KEY)).toBe("0");
   });
 
   it("says the PIN is checked online when the kiosk is offline, and sends nothing", async () => {

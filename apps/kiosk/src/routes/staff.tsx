@@ -38,6 +38,9 @@ const StaffPinGate: Component<{ onUnlocked: () => void }> = (props) => {
       props.onUnlocked();
     } catch (error) {
       const failure = classifyFailure(error);
+      // Emptied first, so the same message said twice is announced twice.
+      setProblem(undefined);
+      await Promise.resolve();
       setProblem(
         failure.kind === "refused" && failure.code === "STAFF_PIN_WRONG"
           ? "wrong"
@@ -80,7 +83,11 @@ const StaffPinGate: Component<{ onUnlocked: () => void }> = (props) => {
         aria-describedby="staff-pin-hint staff-pin-problem"
         aria-invalid={problem() === "wrong"}
         value={pin()}
-        onInput={(event) => setPin(event.currentTarget.value.replace(/\D/g, "").slice(0, 8))}
+        onInput={(event) => {
+          setPin(event.currentTarget.value.replace(/\D/g, "").slice(0, 8));
+          // A filtered-out key must not stay in the field (the same value is not re-rendered).
+          event.currentTarget.value = pin();
+        }}
       />
       <p id="staff-pin-problem" class="feedback feedback--bad" aria-live="polite">
         {problem() ? t(`staff.pin.${problem()!}`) : ""}
@@ -115,7 +122,7 @@ export const StaffScreen: Component = () => {
   );
   return (
     <Show
-      when={!kiosk.today()?.staffPinRequired || unlocked()}
+      when={!kiosk.staffPinRequired() || unlocked()}
       fallback={
         <div class="screen entry-screen">
           <h1>{t("staff.title")}</h1>
@@ -123,16 +130,21 @@ export const StaffScreen: Component = () => {
         </div>
       }
     >
-      <StaffList />
+      <StaffList focusHeading={unlocked()} />
     </Show>
   );
 };
 
-const StaffList: Component = () => {
+/** `focusHeading`: opened with the PIN — the button pressed is gone, the list takes focus. */
+const StaffList: Component<{ focusHeading: boolean }> = (props) => {
   const i18n = useI18n();
   const { t } = i18n;
   const kiosk = useKiosk();
   const navigate = useNavigate();
+  let heading: HTMLHeadingElement | undefined;
+  onMount(() => {
+    if (props.focusHeading) heading?.focus();
+  });
   const [refused] = createResource(kiosk.queueVersion, () => kiosk.queue.needsStaff());
   const [pending] = createResource(kiosk.queueVersion, () => kiosk.queue.pending());
   const timeZone = () => kiosk.today()?.timeZone;
@@ -150,7 +162,9 @@ const StaffList: Component = () => {
 
   return (
     <div class="screen staff">
-      <h1>{t("staff.title")}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t("staff.title")}
+      </h1>
       <p class="lead">{t("staff.intro")}</p>
       <Show when={refused.latest} fallback={null}>
         {(list) => (
