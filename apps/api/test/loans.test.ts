@@ -8,6 +8,7 @@ import { addDays, dateInZone } from "@readers/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { runLoanExpiry, runLoanReminders } from "../src/jobs/loans.ts";
+import { renderMail } from "../src/notifications/templates.ts";
 import { silentLogger } from "../src/logger.ts";
 import { createContextInner } from "../src/trpc/context.ts";
 import { appRouter } from "../src/trpc/router.ts";
@@ -361,6 +362,20 @@ describe.each(testDrivers(inject("databaseUrl")))("loans on $name", (driver) => 
     const peer = await addCopy(t, ann, { isbn: GATSBY });
     const request = await loans(bo).request({ copyId: peer });
     expect(request.expiresAt).toBe(at(2).toISOString());
+    // The owner's e-mail says by when to answer, not a fixed number of days.
+    const [mail] = await queryRows<{
+      kind: string;
+      locale: string;
+      payload: Record<string, unknown>;
+    }>(
+      h.db,
+      sql`select kind, locale, payload from outbox
+          where channel = 'email' and kind = 'loan_requested' order by id desc limit 1`,
+    );
+    expect(mail!.payload.answerBy).toBe(at(2).toISOString());
+    const text = renderMail(mail!.kind, "en", mail!.payload, "Readers").text;
+    expect(text).toContain("Please accept or decline by");
+    expect(text).not.toContain("7 days");
     const shelf = await t.caller(otto).books.addCopy({
       isbn: PRIDE,
       forAssociation: true,

@@ -8,7 +8,7 @@ import {
   type LoanRow,
   type Tx,
 } from "@readers/db";
-import { addMinutes, type LoanReminderKind, type NotificationEvent } from "@readers/domain";
+import { type LoanReminderKind, loanExpiresAt, type NotificationEvent } from "@readers/domain";
 import { enqueueNotification } from "../notifications/notify.ts";
 import type { Context } from "../trpc/context.ts";
 
@@ -53,10 +53,10 @@ export async function notifyLoan(
   const book = await getBook(tx, copy.bookId);
   const borrower = await getMemberById(tx, loan.borrowerId);
   const shelf = copy.shelfLocationId ? await getLocation(tx, copy.shelfLocationId) : null;
-  const pickupBy =
-    loan.state === "accepted" && loan.acceptedAt
-      ? addMinutes(loan.acceptedAt, ctx.services.bookSharing.pickupDays * 24 * 60)
-      : null;
+  // When a request lapses unanswered, or a pickup uncollected: the association's waits.
+  const lapsesAt = loanExpiresAt(loan, ctx.services.bookSharing);
+  const pickupBy = loan.state === "accepted" ? lapsesAt : null;
+  const answerBy = loan.state === "requested" ? lapsesAt : null;
   return enqueueNotification(
     tx,
     eventOf(input.kind, loan),
@@ -70,6 +70,7 @@ export async function notifyLoan(
       state: loan.state,
       dueDate: loan.dueDate,
       pickupBy: pickupBy?.toISOString() ?? null,
+      answerBy: answerBy?.toISOString() ?? null,
       location: shelf?.name ?? "",
       timeZone: ctx.services.timezone,
       url: loanUrl(ctx.services.publicUrl, loan.id),

@@ -96,15 +96,28 @@ function pickupLine(p: Record<string, unknown>, zh: boolean): string {
     : `\nPlease collect it${where ? ` from the ${where} shelf` : ""} at the kiosk by ${by}.\n`;
 }
 
+/** By when the owner answers a request (the association's wait), or "in time" without it. */
+function answerLine(p: Record<string, unknown>, zh: boolean): string {
+  if (typeof p.answerBy !== "string") {
+    return zh
+      ? "请及时接受或婉拒，逾期请求将自动失效。"
+      : "Please accept or decline in time; after that the request lapses.";
+  }
+  const by = when(p, zh ? "zh-CN" : "en-GB", "answerBy");
+  return zh
+    ? `请在 ${by} 前接受或婉拒，逾期请求将自动失效。`
+    : `Please accept or decline by ${by}; after that the request lapses.`;
+}
+
 const templates: Record<string, Record<MailLocale, Template>> = {
   loan_requested: {
     en: (p, a) => ({
       subject: `${a}: ${str(p.borrowerName) || "a member"} would like to borrow ${str(p.title)}`,
-      text: `Hello,\n\n${str(p.borrowerName) || "A member"} asks to borrow your copy of ${str(p.title)}.${str(p.message) ? `\n\nTheir message: "${str(p.message)}"` : ""}\n\nPlease accept or decline within 7 days; after that the request lapses.\n${loanLink(p, false)}`,
+      text: `Hello,\n\n${str(p.borrowerName) || "A member"} asks to borrow your copy of ${str(p.title)}.${str(p.message) ? `\n\nTheir message: "${str(p.message)}"` : ""}\n\n${answerLine(p, false)}\n${loanLink(p, false)}`,
     }),
     "zh-CN": (p, a) => ({
       subject: `${a}：${str(p.borrowerName) || "一位会员"}想借阅《${str(p.title)}》`,
-      text: `您好：\n\n${str(p.borrowerName) || "一位会员"}希望借阅您的《${str(p.title)}》。${str(p.message) ? `\n\n留言：「${str(p.message)}」` : ""}\n\n请在 7 天内接受或婉拒，逾期请求将自动失效。\n${loanLink(p, true)}`,
+      text: `您好：\n\n${str(p.borrowerName) || "一位会员"}希望借阅您的《${str(p.title)}》。${str(p.message) ? `\n\n留言：「${str(p.message)}」` : ""}\n\n${answerLine(p, true)}\n${loanLink(p, true)}`,
     }),
   },
   loan_accepted: {
@@ -120,11 +133,11 @@ const templates: Record<string, Record<MailLocale, Template>> = {
   loan_declined: {
     en: (p, a) => ({
       subject: `${a}: ${str(p.title)} is not available`,
-      text: `Hello,\n\n${p.reason === "expired" ? (p.wasAccepted ? `${str(p.title)} was not collected in time, so the loan lapsed.` : `your request for ${str(p.title)} had no answer within 7 days and lapsed.`) : `your request for ${str(p.title)} was declined.`}${str(p.note) && str(p.note) !== "withdrawn" ? `\n\nNote: ${str(p.note)}` : ""}\nYou can look for another copy on the portal.\n${loanLink(p, false)}`,
+      text: `Hello,\n\n${p.reason === "expired" ? (p.wasAccepted ? `${str(p.title)} was not collected in time, so the loan lapsed.` : `your request for ${str(p.title)} had no answer in time and lapsed.`) : `your request for ${str(p.title)} was declined.`}${str(p.note) && str(p.note) !== "withdrawn" ? `\n\nNote: ${str(p.note)}` : ""}\nYou can look for another copy on the portal.\n${loanLink(p, false)}`,
     }),
     "zh-CN": (p, a) => ({
       subject: `${a}：《${str(p.title)}》暂时无法借阅`,
-      text: `您好：\n\n${p.reason === "expired" ? (p.wasAccepted ? `《${str(p.title)}》未在期限内取书，本次借阅已失效。` : `您借阅《${str(p.title)}》的请求 7 天内未获回复，已自动失效。`) : `您借阅《${str(p.title)}》的请求未被接受。`}${str(p.note) && str(p.note) !== "withdrawn" ? `\n\n说明：${str(p.note)}` : ""}\n您可以在门户网站上寻找其他副本。\n${loanLink(p, true)}`,
+      text: `您好：\n\n${p.reason === "expired" ? (p.wasAccepted ? `《${str(p.title)}》未在期限内取书，本次借阅已失效。` : `您借阅《${str(p.title)}》的请求未在期限内获得回复，已自动失效。`) : `您借阅《${str(p.title)}》的请求未被接受。`}${str(p.note) && str(p.note) !== "withdrawn" ? `\n\n说明：${str(p.note)}` : ""}\n您可以在门户网站上寻找其他副本。\n${loanLink(p, true)}`,
     }),
   },
   loan_due_soon: {

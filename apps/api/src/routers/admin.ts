@@ -105,10 +105,10 @@ export const adminRouter = {
         bookSharing: BookSharingSettingsSchema.optional(),
       }),
     )
-    .mutation(async ({ ctx, input }) =>
-      ctx.db.transaction(async (tx) => {
+    .mutation(async ({ ctx, input }) => {
+      const saved = await ctx.db.transaction(async (tx) => {
         if (input.bookSharing) await setAssociationRule(tx, "bookSharing", input.bookSharing);
-        const saved = await updateAssociationSettings(tx, {
+        const row = await updateAssociationSettings(tx, {
           name: input.name,
           timezone: input.timezone,
           contactEmail: input.contactEmail || null,
@@ -127,16 +127,18 @@ export const adminRouter = {
           },
           ip: ctx.ip,
         });
-        const bookSharing = bookSharingSettingsOf(saved.rules);
-        ctx.services.settingsChanged({ name: saved.name, timezone: saved.timezone, bookSharing });
-        return {
-          name: saved.name,
-          timezone: saved.timezone,
-          contactEmail: saved.contactEmail,
-          bookSharing,
-        };
-      }),
-    ),
+        return row;
+      });
+      // Only once committed: a failed save must not leave new values in this instance.
+      const bookSharing = bookSharingSettingsOf(saved.rules);
+      ctx.services.settingsChanged({ name: saved.name, timezone: saved.timezone, bookSharing });
+      return {
+        name: saved.name,
+        timezone: saved.timezone,
+        contactEmail: saved.contactEmail,
+        bookSharing,
+      };
+    }),
 
   auditLog: adminProcedure
     .meta({ action: "admin.auditLog" })

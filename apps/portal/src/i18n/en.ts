@@ -1164,7 +1164,8 @@ export const en = {
       pinInvalid: "Enter 4 to 8 digits.",
       pinSave: "Save PIN",
       pinClear: "Remove PIN",
-      pinSaved: "The staff PIN is saved. Kiosks ask for it from now on.",
+      pinSaved:
+        "The staff PIN is saved. Kiosks ask for it from their next update (within 5 minutes) or when reloaded.",
       pinCleared: "The staff PIN is removed. Kiosks open the list without one.",
       pinLoadFailed: "We could not load the staff PIN setting.",
     },
@@ -1246,6 +1247,8 @@ export const en = {
       pickupDays: "Days to collect a book",
       pickupDaysHint:
         "An accepted loan, or a shelf copy offered to the next in the queue, lapses if not collected in this many days.",
+      waitsChangeHint:
+        "A change counts from now for requests and pickups already waiting too: shortening a wait can end some of them sooner than their e-mail said.",
     },
   },
   books: {

@@ -1137,7 +1137,7 @@ export const zhCN: Catalog = {
       pinInvalid: "请输入 4 至 8 位数字。",
       pinSave: "保存密码",
       pinClear: "移除密码",
-      pinSaved: "工作人员密码已保存，终端今后会要求输入。",
+      pinSaved: "工作人员密码已保存。终端在下次更新（5 分钟内）或重新加载后会要求输入。",
       pinCleared: "工作人员密码已移除，终端无需密码即可打开列表。",
       pinLoadFailed: "无法加载工作人员密码设置。",
     },
@@ -1218,6 +1218,8 @@ export const zhCN: Catalog = {
       requestExpiryDaysHint: "无人答复的请求在这么多天后失效。",
       pickupDays: "取书的天数",
       pickupDaysHint: "已同意的借阅，或书架上为排队下一位保留的图书，若在这么多天内未取走即失效。",
+      waitsChangeHint:
+        "更改立即适用于正在等待的请求和取书：缩短期限可能使部分请求比邮件所述更早失效。",
     },
   },
   books: {

@@ -18,7 +18,7 @@ import { CopyButton } from "../../components/copy-button.tsx";
 import { Field, SelectField } from "../../components/field.tsx";
 import { Guard } from "../../components/guard.tsx";
 import { Page } from "../../components/page.tsx";
-import { ErrorNotice, ListStates, SuccessNotice } from "../../components/status.tsx";
+import { ErrorNotice, ListStates, Loading, SuccessNotice } from "../../components/status.tsx";
 import { useI18n } from "../../i18n/index.ts";
 import { useFormat } from "../../lib/format.ts";
 import { relativeTime } from "../../lib/relative-time.ts";
@@ -273,6 +273,9 @@ const StaffPinCard: Component = () => {
           <ErrorNotice onRetry={() => void refetch()}>
             {t("admin.kiosks.pinLoadFailed")} {fmt.error(status.error)}
           </ErrorNotice>
+        </Match>
+        <Match when={!status.latest}>
+          <Loading />
         </Match>
         <Match when={status.latest}>
           {(current) => (

@@ -122,6 +122,7 @@ const SettingsForm: Component<{ settings: Settings }> = (props) => {
       />
       <fieldset class="fieldset">
         <legend>{t("admin.settings.bookSharing")}</legend>
+        <p class="field__hint">{t("admin.settings.waitsChangeHint")}</p>
         <div class="field-grid">
           <Field
             id="request-expiry-days"
