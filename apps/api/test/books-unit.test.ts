@@ -121,7 +121,15 @@ describe("loan e-mails", () => {
   it("says why a loan ended", () => {
     expect(
       renderMail("loan_declined", "en", { ...payload, reason: "expired" }, "R").text,
-    ).toContain("within 7 days");
+    ).toContain("had no answer in time and lapsed");
+    // A request says by when the owner answers (the association's wait), in both languages.
+    const answerBy = "2026-03-12T01:00:00.000Z";
+    expect(renderMail("loan_requested", "en", { ...payload, answerBy }, "R").text).toContain(
+      "Please accept or decline by Thursday, 12 March 2026",
+    );
+    expect(renderMail("loan_requested", "zh-CN", { ...payload, answerBy }, "R").text).toContain(
+      "前接受或婉拒",
+    );
     expect(
       renderMail(
         "loan_declined",
