@@ -2,6 +2,7 @@
 import {
   type Accessor,
   type Component,
+  For,
   type JSX,
   Match,
   type ParentComponent,
@@ -72,5 +73,44 @@ export function ListStates<T>(props: {
       </Match>
       <Match when={props.items.latest}>{(list) => props.children(list)}</Match>
     </Switch>
+  );
+}
+
+/**
+ * A loaded list as a table, in ListStates' four states: the caption (for screen readers) and
+ * the column headings written once here, one row per item from `row` (a `<tr>`).
+ */
+export function ListTable<T>(props: {
+  items: { error: unknown; latest: readonly T[] | undefined };
+  failed: string;
+  empty: string;
+  onRetry: () => void;
+  caption: string;
+  columns: readonly string[];
+  row: (item: T) => JSX.Element;
+}): JSX.Element {
+  return (
+    <ListStates
+      items={props.items}
+      failed={props.failed}
+      empty={props.empty}
+      onRetry={props.onRetry}
+    >
+      {(list) => (
+        <div class="table-wrap">
+          <table class="table">
+            <caption class="visually-hidden">{props.caption}</caption>
+            <thead>
+              <tr>
+                <For each={props.columns}>{(column) => <th scope="col">{column}</th>}</For>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={list()}>{(item) => props.row(item)}</For>
+            </tbody>
+          </table>
+        </div>
+      )}
+    </ListStates>
   );
 }

@@ -8,7 +8,6 @@ import {
   type Component,
   createResource,
   createSignal,
-  For,
   Match,
   onCleanup,
   Show,
@@ -18,7 +17,7 @@ import { CopyButton } from "../../components/copy-button.tsx";
 import { Field, SelectField } from "../../components/field.tsx";
 import { Guard } from "../../components/guard.tsx";
 import { Page } from "../../components/page.tsx";
-import { ErrorNotice, ListStates, Loading, SuccessNotice } from "../../components/status.tsx";
+import { ErrorNotice, ListTable, Loading, SuccessNotice } from "../../components/status.tsx";
 import { useI18n } from "../../i18n/index.ts";
 import { useFormat } from "../../lib/format.ts";
 import { relativeTime } from "../../lib/relative-time.ts";
@@ -398,37 +397,24 @@ const KiosksContent: Component = () => {
       <StaffPinCard />
       <section aria-labelledby="kiosk-list-heading">
         <h2 id="kiosk-list-heading">{t("admin.kiosks.listHeading")}</h2>
-        <ListStates
+        <ListTable
           items={devices}
           failed={t("admin.kiosks.loadFailed")}
           empty={t("admin.kiosks.empty")}
           onRetry={() => void refetch()}
-        >
-          {(list) => (
-            <div class="table-wrap">
-              <table class="table">
-                <caption class="visually-hidden">{t("admin.kiosks.caption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("admin.kiosks.name")}</th>
-                    <th scope="col">{t("admin.kiosks.location")}</th>
-                    <th scope="col">{t("admin.kiosks.stateHeading")}</th>
-                    <th scope="col">{t("admin.kiosks.pairedAt")}</th>
-                    <th scope="col">{t("admin.kiosks.lastSeen")}</th>
-                    <th scope="col">{t("admin.kiosks.actions")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list()}>
-                    {(device) => (
-                      <DeviceRow device={device} onRevoked={() => void revoked(device.name)} />
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+          caption={t("admin.kiosks.caption")}
+          columns={[
+            t("admin.kiosks.name"),
+            t("admin.kiosks.location"),
+            t("admin.kiosks.stateHeading"),
+            t("admin.kiosks.pairedAt"),
+            t("admin.kiosks.lastSeen"),
+            t("admin.kiosks.actions"),
+          ]}
+          row={(device) => (
+            <DeviceRow device={device} onRevoked={() => void revoked(device.name)} />
           )}
-        </ListStates>
+        />
       </section>
     </>
   );

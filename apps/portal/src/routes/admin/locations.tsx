@@ -1,11 +1,11 @@
 // Admins' library locations, where activities take place: the list, a form to add one
 // (the API makes its id from the name) and to rename it or change its address.
-import { type Component, createResource, createSignal, For, Show } from "solid-js";
+import { type Component, createResource, createSignal, Show } from "solid-js";
 import { Field, TextAreaField } from "../../components/field.tsx";
 import { createFormState } from "../../components/form.ts";
 import { Guard } from "../../components/guard.tsx";
 import { Page } from "../../components/page.tsx";
-import { ErrorNotice, ListStates, SuccessNotice } from "../../components/status.tsx";
+import { ErrorNotice, ListTable, SuccessNotice } from "../../components/status.tsx";
 import { useI18n } from "../../i18n/index.ts";
 import { useFormat } from "../../lib/format.ts";
 import { trpc } from "../../lib/trpc.ts";
@@ -138,47 +138,34 @@ const LocationsContent: Component = () => {
           </SuccessNotice>
         )}
       </Show>
-      <ListStates
+      <ListTable
         items={locations}
         failed={t("admin.locations.loadFailed")}
         empty={t("admin.locations.empty")}
         onRetry={() => void refetch()}
-      >
-        {(list) => (
-          <div class="table-wrap">
-            <table class="table">
-              <caption class="visually-hidden">{t("admin.locations.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("admin.locations.name")}</th>
-                  <th scope="col">{t("admin.locations.address")}</th>
-                  <th scope="col">{t("admin.locations.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list()}>
-                  {(location) => (
-                    <tr>
-                      <th scope="row">{location.name}</th>
-                      <td>{location.address || t("admin.locations.noAddress")}</td>
-                      <td>
-                        <button
-                          type="button"
-                          class="button button--secondary button--small"
-                          aria-label={t("admin.locations.editNamed", { name: location.name })}
-                          onClick={() => edit(location)}
-                        >
-                          {t("admin.locations.edit")}
-                        </button>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+        caption={t("admin.locations.caption")}
+        columns={[
+          t("admin.locations.name"),
+          t("admin.locations.address"),
+          t("admin.locations.actions"),
+        ]}
+        row={(location) => (
+          <tr>
+            <th scope="row">{location.name}</th>
+            <td>{location.address || t("admin.locations.noAddress")}</td>
+            <td>
+              <button
+                type="button"
+                class="button button--secondary button--small"
+                aria-label={t("admin.locations.editNamed", { name: location.name })}
+                onClick={() => edit(location)}
+              >
+                {t("admin.locations.edit")}
+              </button>
+            </td>
+          </tr>
         )}
-      </ListStates>
+      />
       <Show when={formKey()} keyed>
         {(_key: number) => (
           <LocationForm

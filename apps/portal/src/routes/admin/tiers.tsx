@@ -6,7 +6,7 @@ import { CheckboxField, Field, SelectField } from "../../components/field.tsx";
 import { createFormState } from "../../components/form.ts";
 import { Guard } from "../../components/guard.tsx";
 import { Page } from "../../components/page.tsx";
-import { ErrorNotice, ListStates, SuccessNotice } from "../../components/status.tsx";
+import { ErrorNotice, ListTable, SuccessNotice } from "../../components/status.tsx";
 import { useTermText } from "../../components/tier-summary.tsx";
 import { type MessageKey, useI18n } from "../../i18n/index.ts";
 import { useFormat } from "../../lib/format.ts";
@@ -263,75 +263,60 @@ const TiersContent: Component = () => {
         )}
       </Show>
       <Show when={failure()}>{(text) => <ErrorNotice>{text()}</ErrorNotice>}</Show>
-      <ListStates
+      <ListTable
         items={tiers}
         failed={t("admin.tiers.loadFailed")}
         empty={t("admin.tiers.empty")}
         onRetry={() => void refetch()}
-      >
-        {(list) => (
-          <div class="table-wrap">
-            <table class="table">
-              <caption class="visually-hidden">{t("admin.tiers.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("admin.tiers.name")}</th>
-                  <th scope="col">{t("admin.tiers.term")}</th>
-                  <th scope="col">{t("admin.tiers.fee")}</th>
-                  <th scope="col">{t("admin.tiers.loans")}</th>
-                  <th scope="col">{t("admin.tiers.state")}</th>
-                  <th scope="col">{t("admin.tiers.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list()}>
-                  {(tier) => (
-                    <tr>
-                      <th scope="row">{tier.name}</th>
-                      <td>{termText(tier.term)}</td>
-                      <td>{tier.feeCents > 0 ? fmt.money(tier.feeCents) : t("tier.free")}</td>
-                      <td>
-                        {t("tier.loans", {
-                          limit: i18n.formatNumber(tier.loanLimit),
-                          days: i18n.formatNumber(tier.loanDays),
-                        })}
-                      </td>
-                      <td>
-                        {tier.archived ? t("admin.tiers.archived") : t("admin.tiers.current")}
-                      </td>
-                      <td>
-                        <div class="actions">
-                          <button
-                            type="button"
-                            class="button button--secondary button--small"
-                            aria-label={t("admin.tiers.editNamed", { name: tier.name })}
-                            onClick={() => edit(tier)}
-                          >
-                            {t("admin.tiers.edit")}
-                          </button>
-                          <button
-                            type="button"
-                            class="button button--secondary button--small"
-                            aria-label={
-                              tier.archived
-                                ? t("admin.tiers.unarchiveNamed", { name: tier.name })
-                                : t("admin.tiers.archiveNamed", { name: tier.name })
-                            }
-                            disabled={archiving() === tier.id}
-                            onClick={() => void toggleArchived(tier)}
-                          >
-                            {tier.archived ? t("admin.tiers.unarchive") : t("admin.tiers.archive")}
-                          </button>
-                        </div>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+        caption={t("admin.tiers.caption")}
+        columns={[
+          t("admin.tiers.name"),
+          t("admin.tiers.term"),
+          t("admin.tiers.fee"),
+          t("admin.tiers.loans"),
+          t("admin.tiers.state"),
+          t("admin.tiers.actions"),
+        ]}
+        row={(tier) => (
+          <tr>
+            <th scope="row">{tier.name}</th>
+            <td>{termText(tier.term)}</td>
+            <td>{tier.feeCents > 0 ? fmt.money(tier.feeCents) : t("tier.free")}</td>
+            <td>
+              {t("tier.loans", {
+                limit: i18n.formatNumber(tier.loanLimit),
+                days: i18n.formatNumber(tier.loanDays),
+              })}
+            </td>
+            <td>{tier.archived ? t("admin.tiers.archived") : t("admin.tiers.current")}</td>
+            <td>
+              <div class="actions">
+                <button
+                  type="button"
+                  class="button button--secondary button--small"
+                  aria-label={t("admin.tiers.editNamed", { name: tier.name })}
+                  onClick={() => edit(tier)}
+                >
+                  {t("admin.tiers.edit")}
+                </button>
+                <button
+                  type="button"
+                  class="button button--secondary button--small"
+                  aria-label={
+                    tier.archived
+                      ? t("admin.tiers.unarchiveNamed", { name: tier.name })
+                      : t("admin.tiers.archiveNamed", { name: tier.name })
+                  }
+                  disabled={archiving() === tier.id}
+                  onClick={() => void toggleArchived(tier)}
+                >
+                  {tier.archived ? t("admin.tiers.unarchive") : t("admin.tiers.archive")}
+                </button>
+              </div>
+            </td>
+          </tr>
         )}
-      </ListStates>
+      />
       <Show when={formKey()} keyed>
         {(_key: number) => (
           <TierForm
